@@ -1,0 +1,41 @@
+"""What a builder knows about the match it turns into an item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from diplonews.mentions.base import Mention
+from diplonews.mentions.mask import MaskedSentence
+
+__all__ = ["Cues", "MatchContext"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue-word patterns from the lexicon (future, cancelled, reaffirmed, sign…)."""
+
+    future: regex.Pattern[str]
+    cancel: regex.Pattern[str]
+    reaffirm: regex.Pattern[str]
+    sign: regex.Pattern[str]
+    meeting_noun: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class MatchContext:
+    """The sentence a match was found in, and the text around it."""
+
+    text: str
+    sentence: MaskedSentence
+    match_start: int  # masked offsets
+    match_end: int
+    cues: Cues
+
+    @property
+    def sentence_text(self) -> str:
+        return self.text[self.sentence.start:self.sentence.end]
+
+    def mentions(self, flag: str) -> list[Mention]:
+        return [m for m in self.sentence.tokens if flag in m.flags]

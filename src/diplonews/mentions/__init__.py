@@ -1,0 +1,1 @@
+"""Mentions: the actors, dates, places and quotations a sentence speaks of."""

@@ -1,0 +1,446 @@
+"""Actor mentions: known names, persons found by their titles, and references back to them.
+
+Persons need no list: a title ("Chinese President Xi Jinping", "China's top diplomat Wang
+Yi", "Foreign Minister Sergey Lavrov"), an apposition ("Sergey Lavrov, Russia's foreign
+minister") or an honorific introduces them. Later references resolve in text order: a
+surname or given name to the person who bears it, a title ("the foreign minister", "America's
+top diplomat") to the latest person holding it, "he"/"she" to the latest subject, "the two
+sides" to the latest pair of actors, "the U.S. side" to the country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from diplonews.mentions.base import Mention
+from diplonews.mentions.gazetteer import Gazetteer, KnownActor, slug
+from diplonews.model import Actor, ActorKind, Span
+from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.text.sentences import Sentence
+
+__all__ = ["ActorFinder", "ActorTable"]
+
+_TOKEN = r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]*[\p{L}]|\p{Lu}\.)"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_OBJECT_CUE = frozenset(
+    ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
+)
+
+
+@dataclass
+class ActorRecord:
+    """An actor as the article builds it up, mention by mention."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    title: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, surface: str, start: int, end: int) -> None:
+        surface = " ".join(surface.split())
+        if surface != self.name and surface not in self.aliases and surface.lower() not in _PRONOUNS:
+            self.aliases.append(surface)
+        self.mentions.append((start, end))
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "his", "them"})
+
+
+class ActorTable:
+    """The actors of one article, by id."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.records: dict[str, ActorRecord] = {}
+
+    def known(self, actor: KnownActor) -> ActorRecord:
+        record = self.records.get(actor.id)
+        if record is None:
+            kind: ActorKind = actor.kind if actor.kind in ("person", "country", "organization", "group") \
+                else "organization"  # type: ignore[assignment]
+            record = ActorRecord(actor.id, actor.name, kind, actor.title, actor.country)
+            self.records[actor.id] = record
+            if actor.country and actor.country not in self.records:
+                parent = self.gazetteer.by_id(actor.country)
+                if parent is not None:
+                    self.known(parent)
+        return record
+
+    def person(self, name: str, title: str | None, country: str | None) -> ActorRecord:
+        """The person with this name: an existing one it extends or names in part, or a new one."""
+        tokens = set(name.split())
+        for record in self.records.values():
+            if record.kind != "person":
+                continue
+            theirs = set(record.name.split())
+            if tokens <= theirs or theirs <= tokens:
+                if len(tokens) > len(theirs):
+                    record.aliases.append(record.name) if record.name not in record.aliases else None
+                    record.name = name
+                if title and not record.title:
+                    record.title = title
+                if country and not record.country:
+                    record.country = country
+                return record
+        actor_id = slug(name)
+        while actor_id in self.records:
+            actor_id += "-2"
+        record = ActorRecord(actor_id, name, "person", title, country)
+        self.records[actor_id] = record
+        return record
+
+    def descriptive(self, name: str, kind: ActorKind, title: str | None, country: str | None) -> ActorRecord:
+        actor_id = slug(name)
+        record = self.records.get(actor_id)
+        if record is None:
+            record = ActorRecord(actor_id, name, kind, title, country)
+            self.records[actor_id] = record
+        return record
+
+    def to_models(self, original_span: Callable[[int, int], Span]) -> list[Actor]:
+        return [
+            Actor(id=r.id, name=r.name, kind=r.kind, title=r.title, country=r.country,
+                  affiliation=r.affiliation, aliases=list(r.aliases),
+                  mentions=[original_span(s, e) for s, e in r.mentions])
+            for r in self.records.values() if r.mentions
+        ]
+
+
+from collections.abc import Callable  # noqa: E402
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # known, person, surname, title_ref, pronoun, group, side, group_noun
+    rank: int
+    data: dict[str, object] = field(default_factory=dict)
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _canonical_person(name: str) -> str:
+    """A person's name without honorifics and middle initials: 'Antony J. Blinken' → 'Antony Blinken'."""
+    parts = [p for p in name.split() if not _INITIAL.match(p)]
+    return " ".join(parts) if parts else name
+
+
+class ActorFinder:
+    """Compiled finders for actor mentions; one per parser, shared by all documents."""
+
+    def __init__(self, gazetteer: Gazetteer, table: PlaceholderTable):
+        self.gazetteer = gazetteer
+        not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME"))
+        token = rf"(?!(?:{not_name})\b){_TOKEN}"
+        name = rf"(?P<name>{token}(?:\s+(?:{_PARTICLE}\s+)?{token}){{0,3}})"
+        title = table.expand("{TITLE}")
+        modifier = table.expand("{TITLE_MODIFIER}")
+        honorific = table.expand("{HONORIFIC}")
+        self._not_name = regex.compile(rf"^(?:{not_name})$")
+        self._title_name = regex.compile(
+            rf"(?P<title>(?i:(?:{modifier}\s+)?(?:{title})(?:(?:\s+and|\s+of|,)?\s+(?:{title}))?))"
+            rf"(?:\s+(?i:{honorific}))?\s+{name}(?!\s*\p{{Lu}}\p{{Ll}}+\s*\p{{Lu}}\.)"
+        )
+        self._name_title = regex.compile(
+            rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
+        )
+        self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name},")
+        self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
+        verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
+        self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
+        self._title_ref = regex.compile(
+            rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
+        )
+        self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+        self._group = regex.compile(table.expand("{GROUP_PHRASE}"))
+        self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
+        self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:senior\s+|top\s+)?{GROUP_NOUN})\b"))
+        self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
+        self._top_diplomat = [w.lower() for w in table.words("TOP_DIPLOMAT")]
+
+    # ---- candidates -------------------------------------------------------------------------
+    def _country_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
+        """The country named just before ``pos`` ("Chinese ", "China's ", "U.S. "), and its start."""
+        j = pos
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if text[max(0, j - 2):j] == "'s":
+            j -= 2
+        cand = known.get(j)
+        if cand is None:
+            return None, pos
+        actor = cand.data["actor"]
+        assert isinstance(actor, KnownActor)
+        if actor.kind == "country":
+            return actor.id, cand.start
+        if actor.country:
+            return actor.country, cand.start
+        return None, pos
+
+    def _candidates(self, text: str) -> list[_Candidate]:
+        cands: list[_Candidate] = []
+        known_by_end: dict[int, _Candidate] = {}
+        for m in self.gazetteer.pattern.finditer(text):
+            form = self.gazetteer.lookup(m.group())
+            if form is None:
+                continue
+            cand = _Candidate(m.start(), m.end(), "known", 3, {"actor": form.actor, "role": form.role})
+            known_by_end[m.end()] = cand
+            if form.role != "demonym":
+                cands.append(cand)
+            else:
+                after = self._group_noun.match(text, m.end())
+                if after:
+                    cands.append(_Candidate(m.start(), after.end(), "group_noun", 5,
+                                            {"country": form.actor.id}))
+        for cand in list(known_by_end.values()):
+            side = self._side.match(text, cand.end + 1) if text[cand.end:cand.end + 1] == " " else None
+            actor = cand.data["actor"]
+            assert isinstance(actor, KnownActor)
+            if side and actor.kind == "country":
+                start = cand.start
+                if text[max(0, start - 4):start].lower() == "the ":
+                    start -= 4
+                cands.append(_Candidate(start, side.end(), "side", 6, {"country": actor.id}))
+        for m in self._title_name.finditer(text):
+            country, start = self._country_before(text, m.start(), known_by_end)
+            title = " ".join(text[start:m.end("title")].split())
+            cands.append(_Candidate(start, m.end(), "person", 8,
+                                    {"name": m.group("name"), "title": title, "country": country}))
+        for m in self._name_title.finditer(text):
+            appos = m.group("appos")
+            country = None
+            for k in self.gazetteer.pattern.finditer(appos):
+                form = self.gazetteer.lookup(k.group())
+                if form is not None:
+                    country = form.actor.id if form.actor.kind == "country" else form.actor.country
+                    break
+            cands.append(_Candidate(m.start(), m.end("name"), "person", 7,
+                                    {"name": m.group("name"), "title": " ".join(appos.split()),
+                                     "country": country}))
+        for m in self._title_comma_name.finditer(text):
+            country, start = self._country_before(text, m.start(), known_by_end)
+            cands.append(_Candidate(m.start("name"), m.end("name"), "person", 7,
+                                    {"name": m.group("name"), "title": m.group("title"), "country": country}))
+        for m in self._honorific.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "person", 6,
+                                    {"name": m.group("name"), "title": None, "country": None}))
+        for m in self._bare_subject.finditer(text):
+            if len(m.group("name").split()) >= 2 and self.gazetteer.lookup(m.group("name")) is None:
+                cands.append(_Candidate(m.start(), m.end(), "person", 2,
+                                        {"name": m.group("name"), "title": None, "country": None}))
+        for m in self._title_ref.finditer(text):
+            country, start = self._country_before(text, m.start("title"), known_by_end)
+            det = m.group("det")
+            if det is None and country is None:
+                continue
+            if (det is not None and country is None) or (det is not None and start == m.start("title")):
+                start = m.start()
+            elif det is not None and text[max(0, start - 4):start].lower() in ("the ", " an") :
+                start -= 4 if text[max(0, start - 4):start].lower() == "the " else 0
+            cands.append(_Candidate(start, m.end(), "title_ref", 4,
+                                    {"title": m.group("title"), "country": country,
+                                     "indefinite": (det or "").lower() in ("a", "an")}))
+        for m in self._pronoun.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
+        for m in self._group.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        return cands
+
+    @staticmethod
+    def _select(cands: list[_Candidate]) -> list[_Candidate]:
+        order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+        kept: list[_Candidate] = []
+        taken: list[tuple[int, int]] = []
+        import bisect
+
+        for cand in order:
+            i = bisect.bisect_left(taken, (cand.start, -1))
+            left = taken[i - 1] if i > 0 else None
+            right = taken[i] if i < len(taken) else None
+            if left and left[1] > cand.start:
+                continue
+            if right and right[0] < cand.end:
+                continue
+            bisect.insort(taken, (cand.start, cand.end))
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    # ---- resolution -------------------------------------------------------------------------
+    def find(self, text: str, sentences: Sequence[Sentence]) -> tuple[list[Mention], ActorTable]:
+        table = ActorTable(self.gazetteer)
+        selected = self._select(self._candidates(text))
+        persons_first_pass = [c for c in selected if c.kind == "person"]
+        for c in persons_first_pass:
+            name = str(c.data["name"])
+            c.data["canonical"] = _canonical_person(name)
+        name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
+                       if len(tok) > 1 and not self._not_name.match(tok)}
+        covered = [(c.start, c.end) for c in selected]
+        extra: list[_Candidate] = []
+        if name_tokens:
+            for m in self._word.finditer(text):
+                if m.group() in name_tokens and self.gazetteer.lookup(m.group()) is None:
+                    extra.append(_Candidate(m.start(), m.end(), "surname", 2, {"name": m.group()}))
+        if extra:
+            merged = self._select(selected + [c for c in extra
+                                             if not any(s < c.end and c.start < e for s, e in covered)])
+            selected = merged
+
+        sentence_starts = [s.start for s in sentences]
+        import bisect
+
+        def sentence_of(pos: int) -> int:
+            return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
+
+        mentions: list[Mention] = []
+        persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
+        pairs: list[tuple[int, tuple[str, ...]]] = []
+        by_sentence: dict[int, list[str]] = {}
+
+        for cand in selected:
+            sent = sentence_of(cand.start)
+            surface = text[cand.start:cand.end]
+            record: ActorRecord | None = None
+            ids: tuple[str, ...] = ()
+            flags = "a"
+            if cand.kind == "known":
+                actor = cand.data["actor"]
+                assert isinstance(actor, KnownActor)
+                record = table.known(actor)
+                flags += {"country": "c", "person": "p", "group": "g"}.get(record.kind, "o")
+                if cand.data.get("role") == "metonym" and record.kind == "country":
+                    flags += "l"
+            elif cand.kind == "person":
+                record = table.person(str(cand.data["canonical"]),
+                                      (cand.data.get("title") and str(cand.data["title"])) or None,
+                                      (cand.data.get("country") and str(cand.data["country"])) or None)
+                if record.country:
+                    parent = self.gazetteer.by_id(record.country)
+                    if parent is not None:
+                        table.known(parent)
+                flags += "p"
+                surface = str(cand.data["name"])
+            elif cand.kind == "surname":
+                record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
+                flags += "p"
+            elif cand.kind == "title_ref":
+                record = self._by_title(table, persons_seen, self._equivalent_titles(str(cand.data["title"])),
+                                        (cand.data.get("country") and str(cand.data["country"])) or None,
+                                        bool(cand.data.get("indefinite")))
+                if record is None and cand.data.get("country"):
+                    cname = self._country_name(str(cand.data["country"]))
+                    desc = f"{cname} {cand.data['title']}".strip()
+                    record = table.descriptive(desc, "person", desc,
+                                               str(cand.data["country"]))
+                flags += "p"
+            elif cand.kind == "side":
+                actor = self.gazetteer.by_id(str(cand.data["country"]))
+                record = table.known(actor) if actor else None
+                flags += "c"
+            elif cand.kind == "group_noun":
+                country = str(cand.data["country"])
+                record = table.descriptive(" ".join(surface.split()), "group", None, country)
+                flags += "g"
+            elif cand.kind == "pronoun":
+                record = self._subject(table, persons_seen, sent, cand.start, text)
+                flags += "pn"
+                surface = ""
+            elif cand.kind == "group":
+                ids = self._latest_pair(pairs, sent)
+                flags += "g"
+            if record is not None:
+                record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
+                    (cand.start, cand.end))
+                ids = (record.id,)
+                if record.kind == "person" and cand.kind != "pronoun":
+                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)))
+            if not ids:
+                continue
+            if cand.kind not in ("pronoun", "group"):
+                bucket = by_sentence.setdefault(sent, [])
+                for i in ids:
+                    if i not in bucket:
+                        bucket.append(i)
+                persons = [i for i in bucket if table.records[i].kind == "person"]
+                others = [i for i in bucket if table.records[i].kind != "person"]
+                if len(persons) >= 2:
+                    pairs.append((sent, tuple(persons[:2])))
+                elif len(others) >= 2:
+                    pairs.append((sent, tuple(others[:2])))
+            mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
+        return mentions, table
+
+    def _country_name(self, country_id: str) -> str:
+        actor = self.gazetteer.by_id(country_id)
+        if actor is None:
+            return ""
+        form = next((f for f, s in self.gazetteer.forms.items()
+                     if s.actor.id == country_id and s.role == "demonym"), None)
+        return form or actor.name
+
+    @staticmethod
+    def _subject_like(text: str, start: int) -> bool:
+        before = text[max(0, start - 20):start].split()
+        return not before or before[-1].lower().strip(",") not in _OBJECT_CUE
+
+    @staticmethod
+    def _latest_with_token(table: ActorTable, seen: list[tuple[int, int, str, bool]], token: str
+                           ) -> ActorRecord | None:
+        for _, _, actor_id, _ in reversed(seen):
+            if token in table.records[actor_id].name.split():
+                return table.records[actor_id]
+        for record in table.records.values():
+            if record.kind == "person" and token in record.name.split():
+                return record
+        return None
+
+    def _equivalent_titles(self, title: str) -> list[str]:
+        want = " ".join(title.lower().split())
+        return self._top_diplomat if want in self._top_diplomat else [want]
+
+    @staticmethod
+    def _by_title(table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
+                  country: str | None, indefinite: bool) -> ActorRecord | None:
+        if indefinite:
+            return None
+        for _, _, actor_id, _ in reversed(seen):
+            record = table.records[actor_id]
+            have = (record.title or "").lower()
+            if have and any(have.endswith(want) or want in have.split(",")[0] for want in titles) and (
+                    country is None or record.country in (None, country)):
+                return record
+        return None
+
+    @staticmethod
+    def _subject(table: ActorTable, seen: list[tuple[int, int, str, bool]], sent: int, pos: int,
+                 text: str) -> ActorRecord | None:
+        earlier = [s for s in seen if s[1] < pos]
+        if not earlier:
+            return None
+        same = [s for s in earlier if s[0] == sent]
+        if same:
+            subjects = [s for s in same if s[3]]
+            return table.records[(subjects or same)[0][2]]
+        last_sentence = earlier[-1][0]
+        group = [s for s in earlier if s[0] == last_sentence]
+        subjects = [s for s in group if s[3]]
+        return table.records[(subjects or group)[0][2]]
+
+    @staticmethod
+    def _latest_pair(pairs: list[tuple[int, tuple[str, ...]]], sent: int) -> tuple[str, ...]:
+        for s, pair in reversed(pairs):
+            if s <= sent:
+                return pair
+        return ()

@@ -1,0 +1,54 @@
+"""Places: venues, cities and countries where something happens.
+
+A place is recognised by its shape, not by a list of cities: a venue is a capitalized phrase
+ending in a venue noun ("the Great Hall of the People"), a city or region is a capitalized
+name after "in"/"at" that names no actor. Capitals and countries from the gazetteer become
+places after a locative preposition.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from diplonews.mentions.base import Mention
+from diplonews.model import Place
+from diplonews.rules.placeholders import PlaceholderTable
+
+__all__ = ["PlaceFinder"]
+
+_CAP = r"\p{Lu}[\p{L}.-]*\p{L}"
+
+
+class PlaceFinder:
+    """Finds venue and city mentions; compiled once per parser."""
+
+    def __init__(self, table: PlaceholderTable):
+        venue_noun = table.expand("{VENUE_NOUN}")
+        not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME") if w not in
+                            {"Hall", "Palace", "House", "Hotel", "Center", "Centre", "Building",
+                             "People", "Square", "Airport", "Island", "Islands"})
+        self._venue = regex.compile(
+            rf"(?<=\b(?:at|in|inside|to)\s+)(?:the\s+)?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{venue_noun})"
+            rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?)"
+        )
+        self._city = regex.compile(
+            rf"(?<=\b(?:in|at|to|from|visiting|visited|left|arrived in)\s+)"
+            rf"(?P<name>(?!(?:{not_name})\b){_CAP}(?:\s+(?:de\s+|del\s+)?(?!(?:{not_name})\b){_CAP}){{0,2}})"
+        )
+        self._dateline = regex.compile(r"^(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{3,})?),")
+
+    def find(self, text: str, start: int, end: int, paragraph_start: bool) -> list[Mention]:
+        found: list[Mention] = []
+        for m in self._venue.finditer(text, start, end):
+            found.append(Mention(m.start("name"), m.end("name"), "l",
+                                 place=Place(name=m.group("name"), kind="venue"), source="venue"))
+        for m in self._city.finditer(text, start, end):
+            name = m.group("name").rstrip(".")
+            found.append(Mention(m.start("name"), m.start("name") + len(name), "l",
+                                 place=Place(name=name, kind="city"), source="city"))
+        dateline = self._dateline.match(text, start, end) if paragraph_start else None
+        if dateline:
+            found.append(Mention(dateline.start("name"), dateline.end("name"), "l",
+                                 place=Place(name=dateline.group("name").title(), kind="city"),
+                                 source="dateline"))
+        return found

@@ -1,0 +1,132 @@
+"""Event coreference: the mentions of one meeting or agreement become one item.
+
+Articles mention the same meeting many times ("met yesterday with Xi", "after meeting Xi",
+"the 35-minute session at the Great Hall"). Items merge when their participants nest and
+their dates and statuses do not conflict; a mention that names no participants attaches to
+the meeting just before it. Evidence of every mention is kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
+
+__all__ = ["merge_agreements", "merge_demands", "merge_meetings", "merge_statements"]
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(w.strip(".,;:\"'“”").lower() for w in text.split())
+
+
+def token_f1(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    common = sum((ta & tb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ta.values()), common / sum(tb.values())
+    return 2 * p * r / (p + r)
+
+
+def _evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
+    seen = {(e.start, e.end) for e in a}
+    return sorted([*a, *(e for e in b if (e.start, e.end) not in seen)], key=lambda e: e.start)
+
+
+def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None]) -> list[Meeting]:
+    def key(ids: list[str]) -> set[str]:
+        return set(ids)
+
+    merged: list[Meeting] = []
+    for m in meetings:
+        if len(m.participants) < 2 and merged:
+            target = merged[-1] if not m.participants else next(
+                (x for x in reversed(merged) if set(m.participants) <= key(x.participants)), None)
+            if target is not None and target.status == m.status:
+                _absorb(target, m)
+            continue
+        if len(m.participants) < 2:
+            continue
+        target = next((x for x in reversed(merged) if _same_meeting(x, m, country_of)), None)
+        if target is None:
+            merged.append(m.model_copy(deep=True))
+        else:
+            _absorb(target, m)
+    return merged
+
+
+def _expand(ids: list[str], country_of: Callable[[str], str | None]) -> set[str]:
+    return {country_of(i) or i for i in ids}
+
+
+def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None]) -> bool:
+    pa, pb = set(a.participants), set(b.participants)
+    nested = pa <= pb or pb <= pa
+    persons_only = all(country_of(i) is not None for i in pa | pb)
+    if not nested and not persons_only:
+        ca, cb = _expand(a.participants, country_of), _expand(b.participants, country_of)
+        nested = ca <= cb or cb <= ca
+    if not nested:
+        return False
+    if a.status != b.status:
+        return False
+    if a.date and b.date and a.date.value and b.date.value:
+        return a.date.value[:7] == b.date.value[:7] or a.date.value.startswith(b.date.value) \
+            or b.date.value.startswith(a.date.value)
+    return True
+
+
+def _absorb(target: Meeting, other: Meeting) -> None:
+    for p in other.participants:
+        if p not in target.participants:
+            target.participants.append(p)
+    if (target.date is None and other.date is not None) or (target.date is not None and other.date is not None and target.date.precision != "day" \
+            and other.date.precision == "day"):
+        target.date = other.date
+    if other.location is not None and (target.location is None or (
+            other.location.kind == "venue" and target.location.kind != "venue")):
+        target.location = other.location
+    if target.duration is None:
+        target.duration = other.duration
+    if target.kind == "meeting":
+        target.kind = other.kind
+    target.evidence = _evidence(target.evidence, other.evidence)
+
+
+def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+    merged: list[Agreement] = []
+    for a in agreements:
+        target = next((x for x in merged if set(x.parties) & set(a.parties)
+                       and token_f1(x.content, a.content) >= 0.6), None)
+        if target is None:
+            merged.append(a.model_copy(deep=True))
+        else:
+            target.evidence = _evidence(target.evidence, a.evidence)
+    return merged
+
+
+def merge_demands(demands: list[Demand]) -> list[Demand]:
+    merged: list[Demand] = []
+    for d in demands:
+        target = next((x for x in merged if x.demander == d.demander
+                       and token_f1(x.action, d.action) >= 0.7), None)
+        if target is None:
+            merged.append(d.model_copy(deep=True))
+        else:
+            if target.addressee is None:
+                target.addressee = d.addressee
+            target.evidence = _evidence(target.evidence, d.evidence)
+    return merged
+
+
+def merge_statements(statements: list[Statement]) -> list[Statement]:
+    merged: list[Statement] = []
+    for s in statements:
+        target = next((x for x in merged if x.speaker == s.speaker and x.kind == s.kind
+                       and token_f1(x.content, s.content) >= 0.8), None)
+        if target is None:
+            merged.append(s.model_copy(deep=True))
+        else:
+            target.evidence = _evidence(target.evidence, s.evidence)
+    return merged

@@ -1,0 +1,194 @@
+"""The domain model of a parse: what diplonews promises to its users.
+
+Everything here is a pydantic v2 model, so a parse validates, serializes to the JSON shape in
+``CONTRACT.md`` (``Article.model_dump(mode="json")``) and exports a JSON Schema. Items refer to
+actors by ``id``; the article's ``actors`` table holds each actor once, with every alias the
+article used, so a record stays small and an actor's identity is stable across items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
+
+ActorKind = Literal["person", "country", "organization", "group"]
+DatePrecision = Literal["day", "month", "year"]
+MeetingStatus = Literal["held", "planned", "cancelled"]
+StatementKind = Literal["direct", "indirect"]
+Polarity = Literal["positive", "negative"]
+AgreementStatus = Literal["reached", "reaffirmed", "signed", "planned"]
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Agreement",
+    "AgreementStatus",
+    "Article",
+    "DatePrecision",
+    "DateValue",
+    "Demand",
+    "Evidence",
+    "Item",
+    "Meeting",
+    "MeetingStatus",
+    "Place",
+    "Polarity",
+    "Span",
+    "Statement",
+    "StatementKind",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A stretch of the original text: ``text == article.text[start:end]`` always holds."""
+
+    start: int = Field(ge=0, description="Offset of the first character in the original text.")
+    end: int = Field(ge=0, description="Offset one past the last character in the original text.")
+    text: str = Field(description="The original characters of the span.")
+
+
+class Evidence(Span):
+    """A span that supports an item, with the rule that matched there.
+
+    A merged item keeps one evidence entry per mention, so every mention stays traceable.
+    """
+
+    rule: str = Field(description="Id of the rule that matched this mention.")
+
+
+class Actor(_Frozen):
+    """A person, country, organization or group that takes part in an item."""
+
+    id: str = Field(description="Stable id within the article, derived from the canonical name.")
+    name: str = Field(description="Canonical name: a person's full name, a country's short name.")
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    title: str | None = Field(default=None, description="Title phrase, e.g. 'Chinese President'.")
+    country: str | None = Field(default=None, description="Id of the country actor it belongs to.")
+    affiliation: str | None = Field(
+        default=None, description="Id of the body the actor speaks for (a spokesperson's ministry)."
+    )
+    aliases: list[str] = Field(
+        default_factory=list, description="Other ways the article refers to the actor."
+    )
+    mentions: list[Span] = Field(default_factory=list, description="Where the article names it.")
+
+
+class DateValue(_Frozen):
+    """A date at the precision the text supports ('last year' is a year, not a day)."""
+
+    value: str | None = Field(
+        description="ISO date at its precision: '2023-06-19', '2023-06' or '2023'; "
+        "None when relative and no publication date was given."
+    )
+    precision: DatePrecision = Field(description="Granularity of ``value``.")
+    text: str = Field(description="The original expression, e.g. 'yesterday'.")
+    relative: bool = Field(description="Whether the value was resolved against the publication date.")
+
+
+class Place(_Frozen):
+    """Where something happened: the most specific place named, and broader ones."""
+
+    name: str = Field(description="The most specific place: a venue, city or country.")
+    kind: Literal["venue", "city", "region", "country"] = Field(description="What sort of place.")
+    broader: list[str] = Field(
+        default_factory=list, description="Broader places named with it (city, country)."
+    )
+
+
+class Item(BaseModel):
+    """Base of every extracted item, the built-in kinds and user-defined ones alike."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    actor_fields: ClassVar[frozenset[str]] = frozenset()
+    """Fields that hold actor ids; rule groups filling them take the actors they contain."""
+
+    rule: str = Field(description="Id of the rule that produced the item (its first mention).")
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Every span the item was found in, in text order."
+    )
+
+
+class Meeting(Item):
+    """One real-world meeting, talk, visit, summit or call, all its mentions merged."""
+
+    actor_fields: ClassVar[frozenset[str]] = frozenset({"participants"})
+
+    participants: list[str] = Field(description="Ids of the actors who met.")
+    date: DateValue | None = Field(default=None, description="When it happened or will happen.")
+    location: Place | None = Field(default=None, description="Where it happened.")
+    status: MeetingStatus = Field(default="held", description="held, planned or cancelled.")
+    kind: str = Field(default="meeting", description="talks, call, visit, summit, meeting…")
+    duration: str | None = Field(default=None, description="Duration as worded, e.g. 'three hours'.")
+
+
+class Statement(Item):
+    """Something an actor said or wrote, attributed in the text."""
+
+    actor_fields: ClassVar[frozenset[str]] = frozenset({"speaker", "addressee"})
+
+    speaker: str | None = Field(description="Id of the actor who said it.")
+    content: str = Field(description="What was said, without attribution or quotation marks.")
+    kind: StatementKind = Field(description="direct (quoted) or indirect (reported).")
+    verb: str | None = Field(default=None, description="The reporting verb or phrase.")
+    addressee: str | None = Field(default=None, description="Id of the actor spoken to, if given.")
+
+
+class Demand(Item):
+    """One demanded action: an actor calls on another to do, or not do, something."""
+
+    actor_fields: ClassVar[frozenset[str]] = frozenset({"demander", "addressee"})
+
+    demander: str | None = Field(description="Id of the actor who demands.")
+    addressee: str | None = Field(default=None, description="Id of the actor called upon.")
+    action: str = Field(description="What the addressee is to do, as a verb phrase.")
+    polarity: Polarity = Field(default="positive", description="negative for 'not to…', 'stop…'.")
+    strength: str | None = Field(default=None, description="urge, demand, call, ask, must, should…")
+
+
+class Agreement(Item):
+    """One real-world agreement, all its mentions merged."""
+
+    actor_fields: ClassVar[frozenset[str]] = frozenset({"parties"})
+
+    parties: list[str] = Field(description="Ids of the actors who agreed.")
+    content: str = Field(description="What was agreed, as the article words it.")
+    status: AgreementStatus = Field(default="reached", description="reached, reaffirmed, signed…")
+
+
+class Article(BaseModel):
+    """The result of a parse: the text, its actors and the items found in it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The text as given to the parser.")
+    published: dt.date | None = Field(default=None, description="Reference for relative dates.")
+    actors: list[Actor] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    demands: list[Demand] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    extra_items: dict[str, list[SerializeAsAny[Item]]] = Field(
+        default_factory=dict, description="Items of user-defined kinds, by kind name."
+    )
+    errors: list[str] = Field(
+        default_factory=list, description="Rules that failed on this text (e.g. timed out)."
+    )
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        if actor_id is None:
+            return None
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def items(self, kind: str) -> list[Item]:
+        """Items of a kind by name: 'meetings', … or a user-defined kind."""
+        if kind in ("meetings", "statements", "demands", "agreements"):
+            return list(getattr(self, kind))
+        return list(self.extra_items.get(kind, []))

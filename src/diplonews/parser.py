@@ -1,0 +1,345 @@
+"""The Parser: composes the pipeline stages around one validated, compiled rule set.
+
+text → normalize → paragraphs, quotations, sentences → actors, dates, places → masked
+sentences → rule matches → items → merged Article. A Parser is immutable once built; its
+``with_*`` methods return new parsers. It pickles as its configuration (rule files,
+gazetteers, item kinds) and recompiles on arrival, so it can be shipped to worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from diplonews.extract.agreements import finish_agreement
+from diplonews.extract.context import Cues, MatchContext
+from diplonews.extract.demands import DemandSplitter
+from diplonews.extract.fields import field_roles, group_values
+from diplonews.extract.meetings import finish_meeting
+from diplonews.extract.statements import finish_statement
+from diplonews.mentions.actors import ActorFinder
+from diplonews.mentions.base import Mention
+from diplonews.mentions.dates import DateFinder
+from diplonews.mentions.gazetteer import Gazetteer
+from diplonews.mentions.mask import MaskedSentence, mask_sentence, quote_mentions
+from diplonews.mentions.places import PlaceFinder
+from diplonews.merge import merge_agreements, merge_demands, merge_meetings, merge_statements
+from diplonews.model import Agreement, Article, Demand, Evidence, Item, Meeting, Span, Statement
+from diplonews.rules.engine import CompiledRule, RuleSet, compile_rule
+from diplonews.rules.errors import RuleError
+from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
+from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile, RuleSpec
+from diplonews.text.normalize import NormalizedText, normalize
+from diplonews.text.paragraphs import paragraphs
+from diplonews.text.quotes import find_quotes
+from diplonews.text.sentences import split_sentences
+
+__all__ = ["ItemKind", "Parser", "coerce_published"]
+
+Finisher = Callable[[dict[str, Any], MatchContext], list[dict[str, Any]]]
+_MAX_SENTENCE = 5_000
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """An item kind rules can produce: its name in rules, its key in the result, its model."""
+
+    name: str
+    plural: str
+    model: type[Item]
+    finish: Finisher | None = None
+
+
+def coerce_published(published: object) -> dt.date | None:
+    """A publication date from a date, a datetime or an ISO string; anything else is an error."""
+    if published is None or (isinstance(published, dt.date) and not isinstance(published, dt.datetime)):
+        return published
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError as exc:
+            raise ValueError(f"published must be an ISO date like '2023-06-20', got {published!r}") from exc
+    raise TypeError(f"published must be a datetime.date, datetime or ISO string, got {type(published).__name__}")
+
+
+def _as_rule_file(source: str | Path | RuleFile | Mapping[str, Any]) -> tuple[str, RuleFile]:
+    if isinstance(source, RuleFile):
+        return "<python>", source
+    if isinstance(source, Mapping):
+        try:
+            return "<python>", RuleFile.model_validate(source)
+        except Exception as exc:
+            raise RuleError("DN102", str(exc), source="<python>") from exc
+    return str(source), load_rule_file(source)
+
+
+def _as_gazetteer(source: str | Path | GazetteerFile | Mapping[str, Any]) -> tuple[str, GazetteerFile]:
+    if isinstance(source, GazetteerFile):
+        return "<python>", source
+    if isinstance(source, Mapping):
+        try:
+            return "<python>", GazetteerFile.model_validate(source)
+        except Exception as exc:
+            raise RuleError("DN109", str(exc), source="<python>") from exc
+    return str(source), load_gazetteer(source)
+
+
+class Parser:
+    """Extracts items from diplomatic news text with a fixed, compiled set of rules.
+
+    >>> parser = Parser.default()
+    >>> article = parser.parse("Wang urged the United States to lift sanctions.")
+    >>> [d.action for d in article.demands]
+    ['lift sanctions']
+    """
+
+    def __init__(
+        self,
+        rule_files: Sequence[tuple[str, RuleFile]],
+        gazetteers: Sequence[tuple[str, GazetteerFile]],
+        kinds: Sequence[ItemKind] | None = None,
+        timeout: float = 0.25,
+    ):
+        self._rule_files = tuple(rule_files)
+        self._gazetteers = tuple(gazetteers)
+        self._timeout = timeout
+        self._kinds: dict[str, ItemKind] = {k.name: k for k in (kinds or ())}
+        specs, sources = self._placeholders()
+        self.placeholders = PlaceholderTable(specs, sources)
+        self.rules = RuleSet(self._compile_rules(), timeout=timeout)
+        self.gazetteer = Gazetteer(self._gazetteers)
+        self._actors = ActorFinder(self.gazetteer, self.placeholders)
+        self._places = PlaceFinder(self.placeholders)
+        flags = regex.IGNORECASE
+        self._cues = Cues(
+            future=regex.compile(self.placeholders.expand("{FUTURE_CUE}"), flags),
+            cancel=regex.compile(self.placeholders.expand("{CANCEL_CUE}"), flags),
+            reaffirm=regex.compile(self.placeholders.expand("{REAFFIRM_CUE}"), flags),
+            sign=regex.compile(self.placeholders.expand("{SIGN}"), flags),
+            meeting_noun=regex.compile(self.placeholders.expand("{MEETING_NOUN}"), flags),
+        )
+        self._dates = DateFinder(self._cues.future)
+        self._splitter = DemandSplitter(self.placeholders.words("ACTION_VERB"))
+        self._quoted_kinds = [k for k in self._kinds if k != "statement"]
+        self._roles = {name: field_roles(kind.model) for name, kind in self._kinds.items()}
+
+    # ---- construction ---------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Parser:
+        """The parser with diplonews's own rules and gazetteers."""
+        return cls(default_rule_files(), default_gazetteers(), _builtin_kinds())
+
+    def _replace(self, **changes: Any) -> Parser:
+        config: dict[str, Any] = {"rule_files": self._rule_files, "gazetteers": self._gazetteers,
+                                  "kinds": tuple(self._kinds.values()), "timeout": self._timeout}
+        config.update(changes)
+        return Parser(**config)
+
+    def with_rules(self, *sources: str | Path | RuleFile | Mapping[str, Any]) -> Parser:
+        """A new parser with rule files added after the current ones (same ids override)."""
+        return self._replace(rule_files=self._rule_files + tuple(_as_rule_file(s) for s in sources))
+
+    def only_rules(self, *sources: str | Path | RuleFile | Mapping[str, Any]) -> Parser:
+        """A new parser whose rules are only these files (the lexicon is kept)."""
+        lexicon = [(src, RuleFile(placeholders=f.placeholders, extend=f.extend, overlap=f.overlap))
+                   for src, f in self._rule_files]
+        return self._replace(rule_files=tuple(lexicon) + tuple(_as_rule_file(s) for s in sources))
+
+    def without_rules(self, *rule_ids: str) -> Parser:
+        """A new parser with these rules switched off."""
+        return self._replace(rule_files=(*self._rule_files, ("<disabled>", RuleFile(disable=list(rule_ids)))))
+
+    def with_gazetteer(self, *sources: str | Path | GazetteerFile | Mapping[str, Any]) -> Parser:
+        """A new parser that also knows these actors."""
+        return self._replace(gazetteers=self._gazetteers + tuple(_as_gazetteer(s) for s in sources))
+
+    def with_kind(self, name: str, model: type[Item], plural: str | None = None,
+                  finish: Finisher | None = None) -> Parser:
+        """A new parser that accepts rules of a user-defined item kind, filling ``model``."""
+        if not (isinstance(model, type) and issubclass(model, Item)):
+            raise TypeError("an item kind's model must subclass diplonews.Item")
+        kinds = [k for k in self._kinds.values() if k.name != name]
+        kinds.append(ItemKind(name, plural or name, model, finish))
+        return self._replace(kinds=tuple(kinds))
+
+    def with_timeout(self, seconds: float) -> Parser:
+        """A new parser whose rules each get at most ``seconds`` per sentence."""
+        return self._replace(timeout=seconds)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Parser, (self._rule_files, self._gazetteers, tuple(self._kinds.values()), self._timeout))
+
+    def _placeholders(self) -> tuple[dict[str, PlaceholderSpec], dict[str, str]]:
+        specs: dict[str, PlaceholderSpec] = {}
+        sources: dict[str, str] = {}
+        for source, rule_file in self._rule_files:
+            for name, spec in rule_file.placeholders.items():
+                specs[name] = spec
+                sources[name] = source
+        for source, rule_file in self._rule_files:
+            for name, words in rule_file.extend.items():
+                base = specs.get(name)
+                if base is None or base.words is None:
+                    raise RuleError("DN104", f"cannot extend {name!r}: no word-list placeholder of that name",
+                                    source=source)
+                specs[name] = PlaceholderSpec(words=[*base.words, *words], description=base.description)
+        return specs, sources
+
+    def _compile_rules(self) -> list[CompiledRule]:
+        chosen: dict[str, CompiledRule] = {}
+        disabled: set[str] = set()
+        for source, rule_file in self._rule_files:
+            seen: set[str] = set()
+            for spec in rule_file.rules:
+                if spec.id in seen:
+                    raise RuleError("DN106", "duplicate rule id", source=source, rule=spec.id)
+                seen.add(spec.id)
+                kind = self._kinds.get(spec.kind)
+                if kind is None:
+                    raise RuleError("DN107", f"unknown item kind {spec.kind!r} (known: "
+                                    f"{', '.join(sorted(self._kinds))})", source=source, rule=spec.id)
+                compiled = compile_rule(spec, self.placeholders, source, rule_file.overlap)
+                allowed = set(kind.model.model_fields) - {"rule", "evidence"}
+                unknown = sorted(compiled.fields() - allowed)
+                unknown += sorted(set(spec.inherit) - allowed)
+                if unknown:
+                    raise RuleError("DN107", f"{spec.kind} has no field(s) {', '.join(unknown)}",
+                                    source=source, rule=spec.id)
+                chosen.pop(spec.id, None)
+                chosen[spec.id] = compiled
+            disabled.update(rule_file.disable)
+        return [rule for rule_id, rule in chosen.items() if rule_id not in disabled]
+
+    @property
+    def kinds(self) -> dict[str, ItemKind]:
+        return dict(self._kinds)
+
+    # ---- parsing --------------------------------------------------------------------------
+    def parse(self, text: str, published: dt.date | dt.datetime | str | None = None) -> Article:
+        """Parse one article. Never raises on content; rejects non-``str`` text with TypeError."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, got {type(text).__name__}")
+        when = coerce_published(published)
+        norm = normalize(text)
+        stages = self._analyse(norm, when)
+        return self._build(norm, when, *stages)
+
+    def masked_sentences(self, text: str, published: dt.date | None = None) -> list[MaskedSentence]:
+        """The sentences as rules see them (for explaining and debugging rules)."""
+        norm = normalize(text)
+        return self._analyse(norm, published)[0]
+
+    def _analyse(self, norm: NormalizedText, published: dt.date | None
+                 ) -> tuple[list[MaskedSentence], Any]:
+        t = norm.text
+        paras = paragraphs(t)
+        quotes = find_quotes(t, paras)
+        sentences = split_sentences(t, paras, quotes)
+        actor_mentions, table = self._actors.find(t, sentences)
+        para_starts = {start for start, _ in paras}
+        mentions: list[Mention] = [*actor_mentions, *quote_mentions(quotes)]
+        for s in sentences:
+            mentions.extend(self._dates.find(t, s.start, s.end, published))
+            mentions.extend(self._places.find(t, s.start, s.end, s.start in para_starts))
+        mentions.sort(key=lambda m: m.start)
+        masked: list[MaskedSentence] = []
+        import bisect
+
+        starts = [m.start for m in mentions]
+        inner = [q for q in quotes if q.content_end - q.content_start > 30]
+        for s in sentences:
+            lo = bisect.bisect_left(starts, s.start)
+            hi = bisect.bisect_left(starts, s.end)
+            masked.append(mask_sentence(t, s.start, s.end, s.paragraph, mentions[lo:hi]))
+            for q in inner:
+                if s.start <= q.start < s.end:
+                    qlo = bisect.bisect_left(starts, q.content_start)
+                    qhi = bisect.bisect_left(starts, q.content_end)
+                    inside = [m for m in mentions[qlo:qhi] if "q" not in m.flags]
+                    masked.append(mask_sentence(t, q.content_start, q.content_end, s.paragraph, inside,
+                                                in_quote=True))
+        return masked, table
+
+    def _finisher(self, kind: ItemKind) -> Finisher | None:
+        if kind.finish is not None:
+            return kind.finish
+        return {"meeting": finish_meeting, "statement": finish_statement,
+                "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
+
+    def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
+               table: Any) -> Article:
+        def original_span(start: int, end: int) -> Span:
+            s, e = norm.to_original(start), norm.to_original(end)
+            return Span(start=s, end=e, text=norm.original[s:e])
+
+        items: dict[str, list[Item]] = {name: [] for name in self._kinds}
+        last: dict[str, dict[str, Any]] = {}
+        errors: list[str] = []
+        for sentence in masked:
+            if len(sentence.masked) > _MAX_SENTENCE:
+                continue
+            matches, problems = self.rules.match(
+                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote else None)
+            errors.extend(problems)
+            for match in matches:
+                kind = self._kinds[match.rule.kind]
+                ctx = MatchContext(norm.text, sentence, match.start, match.end, self._cues)
+                values = group_values(match, ctx, self._roles[kind.name])
+                values.update({k: v for k, v in match.rule.spec.set.items() if k not in values})
+                previous = last.get(kind.name)
+                for name in match.rule.spec.inherit:
+                    if values.get(name) in (None, [], "") and previous is not None:
+                        values[name] = previous.get(name)
+                finish = self._finisher(kind)
+                built = finish(values, ctx) if finish is not None else [values]
+                start, end = sentence.to_text(match.start, match.end)
+                span = original_span(start, end)
+                evidence = Evidence(start=span.start, end=span.end, text=span.text, rule=match.rule.id)
+                for fields in built:
+                    clean = {k: v for k, v in fields.items() if not k.startswith("_") and v is not None}
+                    try:
+                        item = kind.model.model_validate({**clean, "rule": match.rule.id,
+                                                          "evidence": [evidence]})
+                    except Exception as exc:
+                        errors.append(f"rule {match.rule.id!r}: could not build {kind.name}: {exc}")
+                        continue
+                    items[kind.name].append(item)
+                    last[kind.name] = fields
+        countries = {r.id: r.country for r in table.records.values()}
+        meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
+                                  countries.get)
+        statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
+        demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)])
+        agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
+        extra = {self._kinds[name].plural: found for name, found in items.items() if found}
+        return Article(text=norm.original, published=published, actors=table.to_models(original_span),
+                       meetings=meetings, statements=statements, demands=demands, agreements=agreements,
+                       extra_items=extra, errors=errors)
+
+
+def _builtin_kinds() -> tuple[ItemKind, ...]:
+    return (ItemKind("meeting", "meetings", Meeting), ItemKind("statement", "statements", Statement),
+            ItemKind("demand", "demands", Demand), ItemKind("agreement", "agreements", Agreement))
+
+
+_DEFAULT: Parser | None = None
+
+
+def default_parser() -> Parser:
+    """The shared default parser, built on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Parser.default()
+    return _DEFAULT
+
+
+def iter_rule_specs(parser: Parser) -> Iterable[RuleSpec]:
+    return (rule.spec for rule in parser.rules.rules)

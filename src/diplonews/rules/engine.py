@@ -1,0 +1,121 @@
+"""The rule engine: compiled rules, matched against masked sentences, overlaps resolved.
+
+The engine knows nothing about meetings or quotes: it runs patterns and reports which named
+groups matched where. What the groups mean is the builders' business (``extract/``). Patterns
+compile once, when a ``RuleSet`` is made; a parser shares its rule set across documents and
+threads (compiled ``regex`` patterns are immutable and thread-safe).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from diplonews.rules.errors import RuleError
+from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.schema import OverlapPolicy, RuleSpec
+
+__all__ = ["CompiledRule", "RuleMatch", "RuleSet"]
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A validated rule with its compiled pattern and the policy of the file it came from."""
+
+    spec: RuleSpec
+    pattern: regex.Pattern[str]
+    source: str
+    overlap: OverlapPolicy
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    def fields(self) -> set[str]:
+        """Names of the item fields this rule can fill."""
+        return set(self.pattern.groupindex) | set(self.spec.set)
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """Where a rule matched in a masked sentence, and the spans of its named groups."""
+
+    rule: CompiledRule
+    start: int
+    end: int
+    groups: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def compile_rule(
+    spec: RuleSpec, table: PlaceholderTable, source: str, overlap: OverlapPolicy
+) -> CompiledRule:
+    expanded = table.expand(spec.pattern, source=source, rule=spec.id)
+    try:
+        compiled = regex.compile(expanded, _FLAGS)
+    except regex.error as exc:
+        raise RuleError("DN103", f"invalid regular expression: {exc}", source=source, rule=spec.id) from exc
+    return CompiledRule(spec, compiled, source, overlap)
+
+
+def _select(matches: list[RuleMatch], policy: OverlapPolicy) -> list[RuleMatch]:
+    if policy == "all" or len(matches) < 2:
+        return matches
+    if policy == "longest":
+        order = sorted(matches, key=lambda m: (-(m.end - m.start), m.start, -m.rule.spec.priority))
+    elif policy == "first":
+        order = sorted(matches, key=lambda m: (m.start, -m.rule.spec.priority, -(m.end - m.start)))
+    else:
+        order = sorted(matches, key=lambda m: (-m.rule.spec.priority, -(m.end - m.start), m.start))
+    kept: list[RuleMatch] = []
+    for match in order:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+class RuleSet:
+    """An ordered, immutable collection of compiled rules."""
+
+    def __init__(self, rules: Iterable[CompiledRule], timeout: float = 0.25):
+        self.rules: tuple[CompiledRule, ...] = tuple(r for r in rules if r.spec.enabled)
+        self.timeout = timeout
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def by_id(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def match(self, masked: str, kinds: Sequence[str] | None = None) -> tuple[list[RuleMatch], list[str]]:
+        """All kept matches in a masked sentence, and the errors (rules that timed out)."""
+        found: dict[tuple[str, str], list[RuleMatch]] = {}
+        errors: list[str] = []
+        for rule in self.rules:
+            if kinds is not None and rule.kind not in kinds:
+                continue
+            try:
+                for m in rule.pattern.finditer(masked, timeout=self.timeout):
+                    if m.end() == m.start():
+                        continue
+                    groups = {
+                        name: [span for span in m.spans(name) if span[1] > span[0]]
+                        for name in rule.pattern.groupindex
+                    }
+                    found.setdefault((rule.source, rule.kind), []).append(
+                        RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v})
+                    )
+            except TimeoutError:
+                errors.append(f"rule {rule.id!r} ({rule.source}) timed out after {self.timeout}s")
+        kept: list[RuleMatch] = []
+        for matches in found.values():
+            kept.extend(_select(matches, matches[0].rule.overlap))
+        kept.sort(key=lambda m: (m.start, m.rule.kind))
+        return kept, errors

@@ -1,0 +1,86 @@
+"""Reading rule files and gazetteers (TOML or JSON) into validated schema objects.
+
+Default data ships inside the package (``diplonews/data``) and is read with
+``importlib.resources``; user files are read from paths. Either way, what comes back is a
+validated ``RuleFile`` or ``GazetteerFile``, or a ``RuleError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from diplonews.rules.errors import RuleError
+from diplonews.rules.schema import GazetteerFile, RuleFile
+
+__all__ = ["default_gazetteers", "default_rule_files", "load_gazetteer", "load_rule_file"]
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_MAX_FILE_BYTES = 50_000_000
+
+
+def _parse_text(text: str, source: str) -> Any:
+    try:
+        if source.endswith(".json"):
+            return json.loads(text)
+        return tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError("DN101", f"not valid {'JSON' if source.endswith('.json') else 'TOML'}: {exc}",
+                        source=source) from exc
+
+
+def _validate(model: type[_Model], data: Any, source: str, code: str) -> _Model:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}" for err in exc.errors()[:5]
+        )
+        raise RuleError(code, problems, source=source) from exc
+
+
+def _read(path: str | Path) -> tuple[str, str]:
+    source = str(path)
+    try:
+        p = Path(path)
+        if p.stat().st_size > _MAX_FILE_BYTES:
+            raise RuleError("DN101", f"file larger than {_MAX_FILE_BYTES} bytes", source=source)
+        return p.read_text(encoding="utf-8"), source
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError("DN101", f"cannot read file: {exc}", source=source) from exc
+
+
+def load_rule_file(path: str | Path) -> RuleFile:
+    """A user rule file (``.toml`` or ``.json``), validated."""
+    text, source = _read(path)
+    return _validate(RuleFile, _parse_text(text, source), source, "DN102")
+
+
+def load_gazetteer(path: str | Path) -> GazetteerFile:
+    """A user gazetteer file (``.toml`` or ``.json``), validated."""
+    text, source = _read(path)
+    return _validate(GazetteerFile, _parse_text(text, source), source, "DN109")
+
+
+def _package_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    root = resources.files("diplonews").joinpath("data", folder)
+    found = [(f"diplonews/data/{folder}/{entry.name}", entry.read_text(encoding="utf-8"))
+             for entry in root.iterdir() if entry.name.endswith(suffixes)]
+    return sorted(found)
+
+
+def default_rule_files() -> list[tuple[str, RuleFile]]:
+    """The rule files shipped with diplonews, by name order (lexicon first)."""
+    return [(source, _validate(RuleFile, _parse_text(text, source), source, "DN102"))
+            for source, text in _package_files("rules", (".toml", ".json"))]
+
+
+def default_gazetteers() -> list[tuple[str, GazetteerFile]]:
+    """The gazetteers shipped with diplonews."""
+    return [(source, _validate(GazetteerFile, _parse_text(text, source), source, "DN109"))
+            for source, text in _package_files("gazetteer", (".toml", ".json"))]

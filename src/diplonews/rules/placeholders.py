@@ -1,0 +1,116 @@
+"""The pattern language: ``{field:TYPE}`` and ``{TYPE}`` placeholders expanded to regex.
+
+Before rules run, every mention in a sentence (actor, date, place, quotation) is replaced by an
+atomic token such as ``⟦apc3⟧``: brackets, letters saying what the mention can stand for, and
+its number. Token placeholders (``ACTOR``, ``DATE``…) match those tokens, so a rule never has to
+re-describe what a name or a date looks like. Word-list and pattern placeholders come from data
+(the lexicon) and may use one another. ``{speaker:ACTOR}`` captures into the item field
+``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import regex
+
+from diplonews.rules.errors import RuleError
+from diplonews.rules.schema import PlaceholderSpec
+
+__all__ = ["TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
+
+# The letters a mention token carries; a token placeholder matches tokens with its letter.
+TOKEN_FLAGS: dict[str, str] = {
+    "a": "any actor",
+    "p": "a person",
+    "c": "a country",
+    "o": "an organization or body",
+    "g": "a group of actors (the two sides, they)",
+    "n": "a pronoun",
+    "l": "a place",
+    "d": "a date",
+    "q": "a quotation",
+}
+TOKEN_CLASSES: dict[str, str] = {
+    "ACTOR": "a",
+    "PERSON": "p",
+    "COUNTRY": "c",
+    "ORG": "o",
+    "GROUP": "g",
+    "PRONOUN": "n",
+    "PLACE": "l",
+    "DATE": "d",
+    "QUOTE": "q",
+}
+_PLACEHOLDER = regex.compile(r"\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)\}")
+
+
+def token_pattern(flag: str) -> str:
+    """Regex for one mention token carrying ``flag``; actors and places absorb a leading 'the'."""
+    token = rf"⟦[a-z]*{flag}[a-z]*\d+⟧"
+    return token if flag in "dq" else rf"(?:(?<![\w-])the\s+)?{token}"
+
+
+def _words_regex(words: list[str]) -> str:
+    alternatives = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    escaped = [regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in alternatives]
+    if not escaped:
+        return r"(?!)"
+    return r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])"
+
+
+class PlaceholderTable:
+    """Placeholders by name, expanded (recursively, cycle-checked) to regex source once."""
+
+    def __init__(self, specs: Mapping[str, PlaceholderSpec], sources: Mapping[str, str] | None = None):
+        self._specs = dict(specs)
+        self._sources = dict(sources or {})
+        self._expanded: dict[str, str] = {}
+        for name in self._specs:
+            self._expand_named(name, ())
+
+    @property
+    def names(self) -> list[str]:
+        return sorted([*self._specs, *TOKEN_CLASSES, "ACTORS"])
+
+    def words(self, name: str) -> list[str]:
+        spec = self._specs.get(name)
+        return list(spec.words or []) if spec else []
+
+    def _expand_named(self, name: str, stack: tuple[str, ...]) -> str:
+        if name in self._expanded:
+            return self._expanded[name]
+        if name in TOKEN_CLASSES:
+            return token_pattern(TOKEN_CLASSES[name])
+        if name == "ACTORS":
+            one = token_pattern("a")
+            return rf"{one}(?:\s*,\s*{one})*(?:,?\s+(?:and|&)\s+{one})?"
+        source = self._sources.get(name)
+        if name in stack:
+            cycle = " -> ".join([*stack[stack.index(name):], name])
+            raise RuleError("DN105", f"placeholders refer to each other in a cycle: {cycle}", source=source)
+        spec = self._specs.get(name)
+        if spec is None:
+            raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source)
+        if spec.words is not None:
+            result = _words_regex(spec.words)
+        else:
+            assert spec.pattern is not None
+            result = self.expand(spec.pattern, source=source, _stack=(*stack, name))
+        self._expanded[name] = result
+        return result
+
+    def expand(
+        self, pattern: str, *, source: str | None = None, rule: str | None = None,
+        _stack: tuple[str, ...] = (),
+    ) -> str:
+        """Regex source for a pattern: placeholders replaced, captured ones as named groups."""
+
+        def replace(match: regex.Match[str]) -> str:
+            name, field = match.group("name"), match.group("field")
+            if name not in self._specs and name not in TOKEN_CLASSES and name != "ACTORS":
+                raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source, rule=rule)
+            body = self._expand_named(name, _stack)
+            return f"(?P<{field}>{body})" if field else f"(?:{body})"
+
+        return _PLACEHOLDER.sub(replace, pattern)
