@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -39,6 +39,9 @@ from diplonews.text.normalize import NormalizedText, normalize
 from diplonews.text.paragraphs import paragraphs
 from diplonews.text.quotes import find_quotes
 from diplonews.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from diplonews.selfcheck import RuleCheckFailure
 
 __all__ = ["ItemKind", "Parser", "coerce_published"]
 
@@ -221,6 +224,12 @@ class Parser:
     @property
     def kinds(self) -> dict[str, ItemKind]:
         return dict(self._kinds)
+
+    def check_rules(self) -> list[RuleCheckFailure]:
+        """Run every enabled rule's examples and counterexamples; the failures (empty: all good)."""
+        from diplonews.selfcheck import check_rules
+
+        return check_rules(self)
 
     # ---- parsing --------------------------------------------------------------------------
     def parse(self, text: str, published: dt.date | dt.datetime | str | None = None) -> Article:

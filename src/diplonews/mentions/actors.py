@@ -323,9 +323,8 @@ class ActorFinder:
                 if cand.data.get("role") == "metonym" and record.kind == "country":
                     flags += "l"
             elif cand.kind == "person":
-                record = table.person(str(cand.data["canonical"]),
-                                      (cand.data.get("title") and str(cand.data["title"])) or None,
-                                      (cand.data.get("country") and str(cand.data["country"])) or None)
+                record = table.person(str(cand.data["canonical"]), _opt(cand.data.get("title")),
+                                      _opt(cand.data.get("country")))
                 if record.country:
                     parent = self.gazetteer.by_id(record.country)
                     if parent is not None:
@@ -337,13 +336,14 @@ class ActorFinder:
                 flags += "p"
             elif cand.kind == "title_ref":
                 record = self._by_title(table, persons_seen, self._equivalent_titles(str(cand.data["title"])),
-                                        (cand.data.get("country") and str(cand.data["country"])) or None,
-                                        bool(cand.data.get("indefinite")))
+                                        _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
+                title = str(cand.data["title"])
                 if record is None and cand.data.get("country"):
                     cname = self._country_name(str(cand.data["country"]))
-                    desc = f"{cname} {cand.data['title']}".strip()
-                    record = table.descriptive(desc, "person", desc,
-                                               str(cand.data["country"]))
+                    desc = f"{cname} {title}".strip()
+                    record = table.descriptive(desc, "person", desc, str(cand.data["country"]))
+                elif record is None and title[:1].isupper() and not cand.data.get("indefinite"):
+                    record = table.descriptive(title, "person", title, None)
                 flags += "p"
             elif cand.kind == "side":
                 actor = self.gazetteer.by_id(str(cand.data["country"]))

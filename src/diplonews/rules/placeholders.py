@@ -83,7 +83,7 @@ class PlaceholderTable:
         if name in TOKEN_CLASSES:
             return token_pattern(TOKEN_CLASSES[name])
         if name == "ACTORS":
-            one = token_pattern("a")
+            one = r"(?:(?:his|her|their|its)\s+)?" + token_pattern("a")
             return rf"{one}(?:\s*,\s*{one})*(?:,?\s+(?:and|&)\s+{one})?"
         source = self._sources.get(name)
         if name in stack:
