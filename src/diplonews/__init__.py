@@ -24,6 +24,7 @@ from diplonews.model import (
     Statement,
 )
 from diplonews.parser import Parser, default_parser
+from diplonews.rules.builder import rule
 from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import ActorEntry, GazetteerFile, RuleFile, RuleSpec
 
@@ -47,6 +48,7 @@ __all__ = [
     "Statement",
     "__version__",
     "parse",
+    "rule",
 ]
 
 __version__ = "0.1.0"

@@ -167,6 +167,7 @@ class ActorFinder:
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
         self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:senior\s+|top\s+)?{GROUP_NOUN})\b"))
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
+        self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._top_diplomat = [w.lower() for w in table.words("TOP_DIPLOMAT")]
 
     # ---- candidates -------------------------------------------------------------------------
@@ -407,7 +408,10 @@ class ActorFinder:
         return None
 
     def _equivalent_titles(self, title: str) -> list[str]:
-        want = " ".join(title.lower().split())
+        words = title.lower().split()
+        while len(words) > 1 and words[0] in self._modifiers:
+            words = words[1:]
+        want = " ".join(words)
         return self._top_diplomat if want in self._top_diplomat else [want]
 
     @staticmethod

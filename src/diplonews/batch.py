@@ -1,0 +1,174 @@
+"""Parse many articles, in order, with bounded memory, on one or several processes.
+
+A corpus run must not stop at the first bad record, must not lose track of any record, and
+must not grow with the corpus. So :func:`parse_many` yields exactly one :class:`BatchRecord`
+per input, in input order, whether the input parsed or not, and it keeps only a small, fixed
+window of work in flight: input is read lazily, chunks are handed to workers as earlier
+chunks come back. (``multiprocessing.Pool.imap`` is not used because it drains the whole
+input iterator into its task queue up front.) Each worker process receives the parser once,
+through the pool initializer, and reuses it for every chunk.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import itertools
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from diplonews.model import Article
+from diplonews.parser import Parser, coerce_published, default_parser
+
+__all__ = ["BadRecord", "BatchRecord", "parse_many"]
+
+_CHUNK_CHARS = 200_000
+"""About how many characters of text one worker task carries: big enough to amortize the
+inter-process round trip, small enough that the in-flight window stays a few megabytes."""
+_MAX_CHUNK = 64
+_WINDOW_PER_WORKER = 3
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """An input that is already known to be broken (e.g. a line that is not JSON).
+
+    Passing it to :func:`parse_many` yields an error record in its place, so a reader can
+    report a malformed line without breaking the one-output-per-input promise.
+    """
+
+    id: str
+    error: str
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    """The outcome of one input: its article, or why there is none."""
+
+    id: str
+    article: Article | None = None
+    error: str | None = None
+    chars: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines shape: ``{"id", "ok", "result"}`` or ``{"id", "ok", "error"}``."""
+        if self.article is not None:
+            return {"id": self.id, "ok": True, "result": self.article.model_dump(mode="json")}
+        return {"id": self.id, "ok": False, "error": self.error}
+
+    def to_json(self) -> str:
+        """One compact JSON line (no trailing newline)."""
+        if self.article is not None:
+            # model_dump_json is much faster than json.dumps(model_dump()) on big articles.
+            head = json.dumps({"id": self.id, "ok": True}, ensure_ascii=False)[:-1]
+            return f'{head}, "result": {self.article.model_dump_json()}}}'
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+Task = tuple[str, str, dt.date | None] | BatchRecord
+"""What travels to a worker: a validated (id, text, published) triple, or a finished error."""
+
+
+def _task(position: int, record: object) -> Task:
+    """Validate one input in the calling process, so only plain str/date data is pickled."""
+    if isinstance(record, BadRecord):
+        return BatchRecord(record.id, error=record.error)
+    if isinstance(record, str):
+        return (str(position), record, None)
+    if not isinstance(record, Mapping):
+        return BatchRecord(str(position), error=f"record must be a str or a mapping, got {type(record).__name__}")
+    raw_id = record.get("id")
+    rid = str(position) if raw_id is None else str(raw_id)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return BatchRecord(rid, error=f"text must be str, got {type(text).__name__}")
+    try:
+        published = coerce_published(record.get("published"))
+    except (TypeError, ValueError) as exc:
+        return BatchRecord(rid, error=f"bad published date: {exc}", chars=len(text))
+    return (rid, text, published)
+
+
+def _run(parser: Parser, task: Task) -> BatchRecord:
+    if isinstance(task, BatchRecord):
+        return task
+    rid, text, published = task
+    try:
+        return BatchRecord(rid, article=parser.parse(text, published=published), chars=len(text))
+    except Exception as exc:  # one bad article must not end a corpus run
+        return BatchRecord(rid, error=f"{type(exc).__name__}: {exc}", chars=len(text))
+
+
+_WORKER_PARSER: Parser | None = None
+
+
+def _init_worker(parser: Parser | None) -> None:
+    global _WORKER_PARSER
+    _WORKER_PARSER = parser if parser is not None else default_parser()
+
+
+def _run_chunk(tasks: list[Task]) -> list[BatchRecord]:
+    parser = _WORKER_PARSER if _WORKER_PARSER is not None else default_parser()
+    return [_run(parser, t) for t in tasks]
+
+
+def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
+    """Group tasks by size of text, so one huge article travels alone and small ones batch."""
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += 0 if isinstance(task, BatchRecord) else len(task[1])
+        if size >= _CHUNK_CHARS or len(chunk) >= _MAX_CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def parse_many(
+    records: Iterable[str | Mapping[str, Any] | BadRecord],
+    workers: int = 1,
+    parser: Parser | None = None,
+) -> Iterator[BatchRecord]:
+    """Parse every record and yield one :class:`BatchRecord` per record, in input order.
+
+    ``records`` are texts (their id is their 0-based position) or mappings with ``text``
+    and optional ``id`` and ``published`` (a date or ISO string). Bad records — text that is
+    not a string, an unreadable date, a parser exception — become error records; they never
+    stop the run. ``workers`` > 1 parses in that many processes (0 or less: one per CPU);
+    at most a few chunks per worker are in flight, so memory stays flat for any input size.
+    """
+    if workers <= 0:
+        workers = os.cpu_count() or 1
+    tasks = (_task(i, r) for i, r in enumerate(records))
+    if workers == 1:
+        chosen = parser if parser is not None else default_parser()
+        for task in tasks:
+            yield _run(chosen, task)
+        return
+    window = workers * _WINDOW_PER_WORKER
+    pool = multiprocessing.get_context().Pool(workers, initializer=_init_worker, initargs=(parser,))
+    try:
+        pending: collections.deque[Any] = collections.deque()
+        chunks = _chunks(tasks)
+        for chunk in itertools.islice(chunks, window):
+            pending.append(pool.apply_async(_run_chunk, (chunk,)))
+        while pending:
+            done: list[BatchRecord] = pending.popleft().get()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_run_chunk, (nxt,)))
+            yield from done
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
