@@ -17,14 +17,17 @@ import itertools
 import json
 import multiprocessing
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
 
 from diplonews.model import Article
 from diplonews.parser import Parser, coerce_published, default_parser
 
-__all__ = ["BadRecord", "BatchRecord", "parse_many"]
+__all__ = ["BadRecord", "BatchRecord", "BatchStats", "count_records", "parse_many", "read_folder", "read_jsonl",
+           "read_records", "run_batch"]
 
 _CHUNK_CHARS = 200_000
 """About how many characters of text one worker task carries: big enough to amortize the
@@ -172,3 +175,122 @@ def parse_many(
         pool.join()
     finally:
         pool.terminate()
+
+
+# ---- files: the ``diplonews batch`` command ----------------------------------------------
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | BadRecord]:
+    """Records from a JSON Lines file, lazily; a line that is not a JSON object becomes a
+    :class:`BadRecord` named ``line N`` (1-based) so the output still has one line per input.
+    Blank lines are not records and are skipped."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield BadRecord(f"line {number}", f"malformed JSON: {exc}")
+                continue
+            if not isinstance(value, dict):
+                yield BadRecord(f"line {number}", f"expected a JSON object, got {type(value).__name__}")
+                continue
+            if value.get("id") is None:
+                value["id"] = f"line {number}"
+            yield value
+
+
+def read_folder(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | BadRecord]:
+    """Records from the ``*.txt`` files of a folder, in name order; the id is the file stem."""
+    for file in sorted(Path(path).glob("*.txt")):
+        try:
+            yield {"id": file.stem, "text": file.read_text(encoding="utf-8", errors="replace")}
+        except OSError as exc:
+            yield BadRecord(file.stem, f"cannot read {file.name}: {exc}")
+
+
+def count_records(path: str | os.PathLike[str]) -> int:
+    """How many records :func:`read_records` will yield (a cheap pass, for progress ETA)."""
+    source = Path(path)
+    if source.is_dir():
+        return sum(1 for _ in source.glob("*.txt"))
+    with open(source, "rb") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | BadRecord]:
+    """A folder of ``.txt`` files or a JSON Lines file of ``{"id","text","published"}``."""
+    return read_folder(path) if Path(path).is_dir() else read_jsonl(path)
+
+
+@dataclass
+class BatchStats:
+    """Running totals of a batch run, for progress lines and the closing summary."""
+
+    records: int = 0
+    errors: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    items: collections.Counter[str] = field(default_factory=collections.Counter)
+
+    def add(self, record: BatchRecord) -> None:
+        self.records += 1
+        self.chars += record.chars
+        if record.article is None:
+            self.errors += 1
+            return
+        article = record.article
+        for kind in ("meetings", "statements", "demands", "agreements"):
+            self.items[kind] += len(getattr(article, kind))
+        for kind, found in article.extra_items.items():
+            self.items[kind] += len(found)
+
+    def summary(self) -> str:
+        rate = self.seconds if self.seconds > 0 else 1e-9
+        kinds = ", ".join(f"{n} {k}" for k, n in self.items.items()) or "no items"
+        return (f"{self.records} records, {self.errors} errors; {kinds}; "
+                f"{self.chars / rate:,.0f} chars/s, {self.records / rate:,.1f} articles/s "
+                f"({self.seconds:.1f} s)")
+
+
+def _progress(stats: BatchStats, total: int | None) -> str:
+    rate = stats.records / stats.seconds if stats.seconds > 0 else 0.0
+    line = f"{stats.records}" + (f"/{total}" if total is not None else "") + f" records, {rate:,.1f}/s"
+    if total is not None and rate > 0:
+        line += f", ETA {max(total - stats.records, 0) / rate:,.0f} s"
+    return line
+
+
+def run_batch(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    workers: int = 1,
+    parser: Parser | None = None,
+    progress: TextIO | None = None,
+) -> BatchStats:
+    """Parse ``source`` into the JSON Lines file ``target``, one line per input, in order.
+
+    Each line goes out in one write and is flushed at once, so a run that is interrupted
+    leaves a file of complete lines (every one valid JSON) for the records done so far.
+    ``progress``, if given, receives a ``\\r``-refreshed progress line about twice a second.
+    """
+    total = count_records(source) if progress is not None else None
+    stats = BatchStats()
+    start = last = time.perf_counter()
+    with open(target, "wb") as out:
+        for record in parse_many(read_records(source), workers=workers, parser=parser):
+            out.write((record.to_json() + "\n").encode("utf-8"))
+            out.flush()
+            stats.add(record)
+            now = time.perf_counter()
+            stats.seconds = now - start
+            if progress is not None and now - last >= 0.5:
+                last = now
+                progress.write("\r" + _progress(stats, total))
+                progress.flush()
+    stats.seconds = time.perf_counter() - start
+    if progress is not None:
+        progress.write("\r" + _progress(stats, total) + "\n")
+        progress.flush()
+    return stats

@@ -163,7 +163,7 @@ class ActorFinder:
             rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
         )
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-        self._group = regex.compile(table.expand("{GROUP_PHRASE}"))
+        self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
         self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:senior\s+|top\s+)?{GROUP_NOUN})\b"))
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
