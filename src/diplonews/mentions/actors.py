@@ -162,6 +162,8 @@ class ActorFinder:
         self._title_ref = regex.compile(
             rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
         )
+        self._body = regex.compile(
+            rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
@@ -253,6 +255,16 @@ class ActorFinder:
             cands.append(_Candidate(start, m.end(), "title_ref", 4,
                                     {"title": m.group("title"), "country": country,
                                      "indefinite": (det or "").lower() in ("a", "an")}))
+        for m in self._body.finditer(text):
+            country, start = self._country_before(text, m.start("title"), known_by_end)
+            if country is None and m.group("det") is None:
+                continue
+            if country is not None and text[max(0, start - 4):start].lower() == "the ":
+                start -= 4
+            elif country is None:
+                start = m.start()
+            cands.append(_Candidate(start, m.end(), "body", 4,
+                                    {"title": " ".join(m.group("title").split()), "country": country}))
         for m in self._pronoun.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._group.finditer(text):
@@ -346,6 +358,9 @@ class ActorFinder:
                 elif record is None and title[:1].isupper() and not cand.data.get("indefinite"):
                     record = table.descriptive(title, "person", title, None)
                 flags += "p"
+            elif cand.kind == "body":
+                record = self._body_record(table, str(cand.data["title"]), _opt(cand.data.get("country")))
+                flags += "o"
             elif cand.kind == "side":
                 actor = self.gazetteer.by_id(str(cand.data["country"]))
                 record = table.known(actor) if actor else None
@@ -406,6 +421,17 @@ class ActorFinder:
             if record.kind == "person" and token in record.name.split():
                 return record
         return None
+
+    def _body_record(self, table: ActorTable, title: str, country: str | None) -> ActorRecord | None:
+        """'Seoul's foreign ministry' is a new body; 'the foreign ministry' the latest one of its kind."""
+        head = title.lower()
+        if country is None:
+            for record in reversed(list(table.records.values())):
+                if record.kind == "organization" and record.title and record.title.lower() == head:
+                    return record
+            return None
+        name = f"{self._country_name(country)} {title[:1].upper()}{title[1:]}".strip()
+        return table.descriptive(name, "organization", title, country)
 
     def _equivalent_titles(self, title: str) -> list[str]:
         words = title.lower().split()
