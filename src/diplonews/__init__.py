@@ -1,9 +1,11 @@
 """diplonews: structured records of diplomacy from news text.
 
 >>> import diplonews
->>> article = diplonews.parse("Kerry and Lavrov met in Geneva on Friday.", published="2013-05-10")
+>>> article = diplonews.parse(
+...     "Secretary of State John Kerry and Foreign Minister Sergey Lavrov met in Geneva on Friday.",
+...     published="2013-05-10")
 >>> [sorted(article.actor(p).name for p in m.participants) for m in article.meetings]
-[['Kerry', 'Lavrov']]
+[['John Kerry', 'Sergey Lavrov']]
 """
 
 from __future__ import annotations

@@ -29,10 +29,10 @@ from diplonews.parser import Parser, coerce_published, default_parser
 __all__ = ["BadRecord", "BatchRecord", "BatchStats", "count_records", "parse_many", "read_folder", "read_jsonl",
            "read_records", "run_batch"]
 
-_CHUNK_CHARS = 200_000
+_CHUNK_CHARS = 50_000
 """About how many characters of text one worker task carries: big enough to amortize the
 inter-process round trip, small enough that the in-flight window stays a few megabytes."""
-_MAX_CHUNK = 64
+_MAX_CHUNK = 16
 _WINDOW_PER_WORKER = 3
 
 

@@ -65,6 +65,56 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from diplonews.batch import run_batch
+
+    show = not args.quiet and sys.stderr.isatty()
+    stats = run_batch(args.input, args.output, workers=args.workers, parser=_parser_from(args),
+                      progress=sys.stderr if show else None)
+    if not args.quiet:
+        print(f"diplonews batch: {stats.summary()}", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from diplonews.export import ExportError, read_results, to_rows, write_csv, write_parquet
+
+    tables = to_rows(read_results(args.input))
+    try:
+        written = (write_csv if args.format == "csv" else write_parquet)(tables, args.outdir)
+    except ExportError as exc:
+        print(f"diplonews: {exc}", file=sys.stderr)
+        return 2
+    for kind, path in written.items():
+        print(f"{path}\t{len(tables[kind])} rows", file=sys.stderr)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from diplonews.evaluate import evaluate, format_table
+
+    report = evaluate(args.dir, _parser_from(args))
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), indent=1) + "\n")
+    else:
+        sys.stdout.write(format_table(report, show=args.show))
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from diplonews.explain import coverage, explain, format_coverage, format_explanation
+
+    parser = _parser_from(args)
+    if args.coverage:
+        sys.stdout.write(format_coverage(coverage(args.coverage, parser)))
+        return 0
+    if not args.file:
+        print("diplonews explain: give a FILE or --coverage DIR", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_explanation(explain(_read_input(args.file), args.published, parser)))
+    return 0
+
+
 def _published(value: str) -> dt.date | None:
     try:
         return coerce_published(value)
@@ -84,6 +134,33 @@ def build_argparser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
     s = sub.add_parser("schema", help="print the JSON Schema of a parse result")
     s.set_defaults(func=_cmd_schema)
+    b = sub.add_parser("batch", help="parse a JSON Lines file or a folder of .txt files into JSON Lines")
+    b.add_argument("input", help='JSON Lines of {"id","text","published"}, or a folder of .txt files')
+    b.add_argument("output", help="JSON Lines output: one line per input, in input order")
+    b.add_argument("--workers", type=int, default=1, help="processes to parse with (0: one per CPU)")
+    b.add_argument("--quiet", action="store_true", help="no progress and no summary on stderr")
+    b.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
+    b.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
+    b.set_defaults(func=_cmd_batch)
+    e = sub.add_parser("export", help="flatten a batch output into CSV or Parquet tables")
+    e.add_argument("input", help="a JSON Lines file written by 'diplonews batch'")
+    e.add_argument("outdir", help="folder for one table per item kind")
+    e.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    e.set_defaults(func=_cmd_export)
+    v = sub.add_parser("eval", help="score the parses of a NAME.txt + NAME.gold.json corpus")
+    v.add_argument("dir", help="folder of NAME.txt + NAME.gold.json pairs")
+    v.add_argument("--json", action="store_true", help="print the figures as JSON")
+    v.add_argument("--show", action="store_true", help="also list misses, false positives and wrong slots")
+    v.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
+    v.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
+    v.set_defaults(func=_cmd_eval)
+    x = sub.add_parser("explain", help="show the rule, evidence and captured groups behind each item")
+    x.add_argument("file", nargs="?", help="a text file, or - for standard input")
+    x.add_argument("--published", type=_published, default=None, help="publication date, YYYY-MM-DD")
+    x.add_argument("--coverage", metavar="DIR", help="instead: how often each rule fired over a folder")
+    x.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
+    x.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
+    x.set_defaults(func=_cmd_explain)
     return ap
 
 

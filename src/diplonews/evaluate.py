@@ -48,8 +48,9 @@ __all__ = [
     "format_table",
     "golden_pairs",
     "load_gold",
-    "normalize_prediction",
+    "name_variants",
     "norm",
+    "normalize_prediction",
     "pair_score",
     "published_of",
     "score_article",
@@ -118,6 +119,16 @@ def _best_f1(text: str | None, alternatives: object) -> float:
 
 
 # ---- actors ------------------------------------------------------------------------------------
+def name_variants(name: str) -> set[str]:
+    """A name normalized, with the common variants of a country or organization name it belongs to."""
+    canonical = norm(name)
+    found = {canonical}
+    for country, variants in _VARIANTS.items():
+        if canonical == country or canonical in variants:
+            found.update((country, *variants))
+    return found
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """A predicted actor as the scorer sees it: its name and the aliases the parse gave."""
@@ -140,11 +151,7 @@ class GoldActors:
 
     def names(self, gold: str) -> set[str]:
         """Every normalized name that stands for a gold actor."""
-        canonical = norm(gold)
-        found = {canonical, *(norm(a) for a in self._entry(gold).get("aliases", []))}
-        for country, variants in _VARIANTS.items():
-            if canonical == country or canonical in variants:
-                found.update((country, *variants))
+        found = name_variants(gold) | {norm(a) for a in self._entry(gold).get("aliases", [])}
         found.discard("")
         return found
 

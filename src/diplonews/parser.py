@@ -66,8 +66,10 @@ def coerce_published(published: object) -> dt.date | None:
     if isinstance(published, dt.datetime):
         return published.date()
     if isinstance(published, str):
+        # The whole string must be an ISO date or datetime: '2023-06-20garbage' is an error,
+        # not silently the 20th of June.
         try:
-            return dt.date.fromisoformat(published.strip()[:10])
+            return dt.datetime.fromisoformat(published.strip()).date()
         except ValueError as exc:
             raise ValueError(f"published must be an ISO date like '2023-06-20', got {published!r}") from exc
     raise TypeError(f"published must be a datetime.date, datetime or ISO string, got {type(published).__name__}")

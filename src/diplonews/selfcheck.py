@@ -2,9 +2,12 @@
 
 A rule's ``examples`` are sentences it must turn into an item with given field values; its
 ``counterexamples`` are sentences it must leave alone. Both are checked through a full parse
-with the parser the rule lives in, because that is how a rule really runs: with the other rules
-competing for the same words (overlap policy) and with the mention finders deciding what is an
-actor. A rule that only works in isolation is not a working rule.
+with the parser the rule lives in, because that is how a rule really runs: with the rules of its
+own file competing for the same words (the overlap policy is per file and kind) and with the
+mention finders deciding what is an actor. A rule that only works in isolation is not a working
+rule. The one thing switched off is the rules of the same kind from *other* files: they never
+compete with this rule, they can only produce a duplicate item that merging folds into one, which
+would hide whose item it was.
 
 Comparison is deliberately forgiving, because examples are written by people: an actor field
 matches an expected value by the actor's canonical name, any alias, or its surname; a text field
@@ -122,14 +125,26 @@ def check_rules(parser: Parser) -> list[RuleCheckFailure]:
     file it came from, the sentence, what was expected and what the parse produced instead.
     """
     failures: list[RuleCheckFailure] = []
+    checkers: dict[tuple[str, str], Parser] = {}
     for compiled in parser.rules.rules:
         spec = compiled.spec
+        group = (compiled.source, compiled.kind)
+        if group not in checkers:
+            others = [r.id for r in parser.rules.rules if r.kind == compiled.kind and r.source != compiled.source]
+            checkers[group] = parser.without_rules(*others) if others else parser
+        checker = checkers[group]
         for example in spec.examples:
-            article = parser.parse(example.text)
+            article = checker.parse(example.text)
             items = _from_rule(article, spec.id)
             expect = {k: ([v] if isinstance(v, str) else list(v)) for k, v in example.expect.items()}
             wanted = ", ".join(f"{k}={v!r}" for k, v in example.expect.items()) or "any item"
             expected = f"an item from this rule with {wanted}"
+            model = parser.kinds[spec.kind].model
+            missing = sorted(set(expect) - set(model.model_fields))
+            if missing:
+                failures.append(RuleCheckFailure(spec.id, compiled.source, example.text, expected,
+                                                 f"kind {spec.kind!r} has no field(s) {', '.join(missing)}"))
+                continue
             if any(all(_matches(article, item, k, v) for k, vs in expect.items() for v in vs)
                    for item in items):
                 continue
@@ -143,7 +158,7 @@ def check_rules(parser: Parser) -> list[RuleCheckFailure]:
                     found += f"; errors: {'; '.join(article.errors)}"
             failures.append(RuleCheckFailure(spec.id, compiled.source, example.text, expected, found))
         for sentence in spec.counterexamples:
-            article = parser.parse(sentence)
+            article = checker.parse(sentence)
             items = _from_rule(article, spec.id)
             if items:
                 found = "; ".join(_describe(article, item, sorted(type(item).model_fields.keys() - {"rule", "evidence"}))

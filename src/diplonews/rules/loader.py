@@ -41,7 +41,18 @@ def _validate(model: type[_Model], data: Any, source: str, code: str) -> _Model:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}" for err in exc.errors()[:5]
         )
-        raise RuleError(code, problems, source=source) from exc
+        raise RuleError(code, problems, source=source, rule=_rule_id(data, exc)) from exc
+
+
+def _rule_id(data: Any, exc: ValidationError) -> str | None:
+    """The id of the rule the first schema error is in, so the message can name it."""
+    loc = exc.errors()[0]["loc"] if exc.errors() else ()
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int) and isinstance(data, dict):
+        rules = data.get("rules")
+        if isinstance(rules, list) and loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+            rule_id = rules[loc[1]].get("id")
+            return rule_id if isinstance(rule_id, str) else None
+    return None
 
 
 def _read(path: str | Path) -> tuple[str, str]:

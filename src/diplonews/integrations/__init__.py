@@ -1,0 +1,1 @@
+"""Adapters to data-processing frameworks; each imports its framework only when used."""
