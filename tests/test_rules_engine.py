@@ -311,8 +311,6 @@ def test_user_gazetteer_adds_a_person_with_aliases(parser: diplonews.Parser, tex
 
 # ---- check_rules ---------------------------------------------------------------------------
 
-# Default rules whose own examples fail at the time of writing. Either their actors are bare
-
 def test_default_rules_pass_their_own_examples(parser: diplonews.Parser) -> None:
     failures = parser.check_rules()
     assert failures == [], "\n".join(str(f) for f in failures)
