@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 import diplonews
-from diplonews.batch import BadRecord, BatchRecord, parse_many, read_jsonl
+from diplonews.batch import BadRecord, BatchRecord, parse_many, read_jsonl, run_batch
 from diplonews.cli import main
 from diplonews.export import ExportError, read_results, to_rows, write_csv, write_parquet
 
@@ -139,6 +140,17 @@ def test_cli_batch_jsonl_with_bad_lines(tmp_path: Path, capsys: pytest.CaptureFi
     assert [(line["id"], line["ok"]) for line in lines] == [("m", True), ("line 2", False), ("n", False),
                                                             ("d", False)]
     assert lines[0]["result"]["published"] == "2013-05-10"
+
+
+def test_run_batch_progress_counts_against_known_total(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": str(i), "text": DEMAND}) for i in range(3)) + "\n\n",
+                   encoding="utf-8")
+    progress = io.StringIO()
+    stats = run_batch(src, tmp_path / "out.jsonl", progress=progress)
+    assert progress.getvalue().rstrip("\n").split("\r")[-1].startswith("3/3 records")
+    assert (stats.records, stats.errors, stats.items["demands"]) == (3, 0, 3)
+    assert stats.chars == 3 * len(DEMAND)
 
 
 def test_interrupted_run_leaves_complete_lines(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ import pytest
 import diplonews
 from diplonews.cli import main
 from diplonews.evaluate import (
-    GoldActors,
     ActorRef,
+    GoldActors,
     evaluate,
     format_table,
     golden_pairs,

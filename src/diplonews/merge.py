@@ -69,7 +69,7 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
         nested = ca <= cb or cb <= ca
     if not nested:
         return False
-    if a.status != b.status:
+    if a.status != b.status and "held" in (a.status, b.status):
         return False
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value[:7] == b.date.value[:7] or a.date.value.startswith(b.date.value) \
@@ -78,6 +78,8 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
 
 
 def _absorb(target: Meeting, other: Meeting) -> None:
+    if other.status == "cancelled":
+        target.status = "cancelled"
     for p in other.participants:
         if p not in target.participants:
             target.participants.append(p)

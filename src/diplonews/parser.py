@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from diplonews.extract.agreements import finish_agreement
+from diplonews.extract.backfill import backfill_meetings
 from diplonews.extract.context import Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
@@ -243,13 +244,13 @@ class Parser:
         stages = self._analyse(norm, when)
         return self._build(norm, when, *stages)
 
-    def masked_sentences(self, text: str, published: dt.date | None = None) -> list[MaskedSentence]:
+    def masked_sentences(self, text: str, published: dt.date | str | None = None) -> list[MaskedSentence]:
         """The sentences as rules see them (for explaining and debugging rules)."""
         norm = normalize(text)
-        return self._analyse(norm, published)[0]
+        return self._analyse(norm, coerce_published(published))[0]
 
     def _analyse(self, norm: NormalizedText, published: dt.date | None
-                 ) -> tuple[list[MaskedSentence], Any]:
+                 ) -> tuple[list[MaskedSentence], tuple[Any, list[Mention]]]:
         t = norm.text
         paras = paragraphs(t)
         quotes = find_quotes(t, paras)
@@ -277,7 +278,7 @@ class Parser:
                     inside = [m for m in mentions[qlo:qhi] if "q" not in m.flags]
                     masked.append(mask_sentence(t, q.content_start, q.content_end, s.paragraph, inside,
                                                 in_quote=True))
-        return masked, table
+        return masked, (table, mentions)
 
     def _finisher(self, kind: ItemKind) -> Finisher | None:
         if kind.finish is not None:
@@ -286,7 +287,7 @@ class Parser:
                 "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
 
     def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
-               table: Any) -> Article:
+               context: tuple[Any, list[Mention]]) -> Article:
         def original_span(start: int, end: int) -> Span:
             s, e = norm.to_original(start), norm.to_original(end)
             return Span(start=s, end=e, text=norm.original[s:e])
@@ -324,9 +325,13 @@ class Parser:
                         continue
                     items[kind.name].append(item)
                     last[kind.name] = fields
+        table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
                                   countries.get)
+        early = norm.text[:2000]
+        dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
+        backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)])
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])

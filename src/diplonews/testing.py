@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -198,9 +199,15 @@ def _nearest(spec: Spec, items: Sequence[Item], article: Article) -> tuple[Item,
     if not items:
         return None
     words = _spec_words(spec)
+    wanted = Counter(norm(words).split())
 
-    def overlap(item: Item) -> tuple[float, int]:
-        return token_f1(words, describe_item(item, article)), -len(_mismatches(item, spec, article))
+    def overlap(item: Item) -> tuple[float, int, float]:
+        # Share of the spec's words the item contains (long items are not penalized), then the
+        # fewest failing keys, then token F1.
+        shown = describe_item(item, article)
+        common = sum((wanted & Counter(norm(shown).split())).values())
+        share = common / sum(wanted.values()) if wanted else 0.0
+        return share, -len(_mismatches(item, spec, article)), token_f1(words, shown)
 
     best = max(items, key=overlap)
     return best, _mismatches(best, spec, article)

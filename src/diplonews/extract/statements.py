@@ -28,7 +28,7 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
         content = content.strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
     else:
         content = _LEAD.sub("", content).rstrip(" ,.")
-    if len(content.split()) < 2:
+    if len(content.split()) < (2 if is_quote else 3):
         return []
     values["content"] = content
     values.setdefault("kind", "direct" if is_quote else "indirect")

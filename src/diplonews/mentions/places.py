@@ -35,7 +35,8 @@ class PlaceFinder:
             rf"(?<=\b(?:in|at|to|from|visiting|visited|left|arrived in)\s+)"
             rf"(?P<name>(?!(?:{not_name})\b){_CAP}(?:\s+(?:de\s+|del\s+)?(?!(?:{not_name})\b){_CAP}){{0,2}})"
         )
-        self._dateline = regex.compile(r"^(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{3,})?),")
+        self._dateline = regex.compile(
+            r"^(?:(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{3,})?),|(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$)")
 
     def find(self, text: str, start: int, end: int, paragraph_start: bool) -> list[Mention]:
         found: list[Mention] = []
@@ -48,7 +49,8 @@ class PlaceFinder:
                                  place=Place(name=name, kind="city"), source="city"))
         dateline = self._dateline.match(text, start, end) if paragraph_start else None
         if dateline:
-            found.append(Mention(dateline.start("name"), dateline.end("name"), "l",
-                                 place=Place(name=dateline.group("name").title(), kind="city"),
+            group = "name" if dateline.group("name") else "line"
+            found.append(Mention(dateline.start(group), dateline.end(group), "l",
+                                 place=Place(name=dateline.group(group).title(), kind="city"),
                                  source="dateline"))
         return found

@@ -1,0 +1,35 @@
+"""Filling a meeting's missing date and place from the article around it.
+
+Wire stories and readouts give the main meeting's date and place once — in the dateline
+("BEIJING, Oct. 22 (Xinhua) --"), a date line, or the lead sentence — and then speak of "the
+talks" without repeating them. A held meeting whose own sentences name no date takes the
+nearest day-precision date before it; one with no place takes the dateline's place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from diplonews.mentions.base import Mention
+from diplonews.model import Meeting
+
+__all__ = ["backfill_meetings"]
+
+
+def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dateline: Mention | None,
+                      to_original: Callable[[int], int]) -> None:
+    """Set ``date`` and ``location`` of held meetings that lack them, in place."""
+    dated = [(to_original(m.start), m) for m in dates
+             if m.date is not None and m.date.value and m.date.precision == "day"]
+    starts = [pos for pos, _ in dated]
+    for meeting in meetings:
+        if meeting.status != "held" or not meeting.evidence:
+            continue
+        first = meeting.evidence[0].start
+        if meeting.date is None and dated:
+            i = bisect.bisect_left(starts, first) - 1
+            if i >= 0:
+                meeting.date = dated[i][1].date
+        if meeting.location is None and dateline is not None and dateline.place is not None:
+            meeting.location = dateline.place
