@@ -23,7 +23,7 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder", "ActorTable"]
 
-_TOKEN = r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]*[\p{L}]|\p{Lu}\.)"
+_TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
@@ -150,7 +150,7 @@ class ActorFinder:
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         self._title_name = regex.compile(
             rf"(?P<title>(?i:(?:{modifier}\s+)?(?:{title})(?:(?:\s+and|\s+of|,)?\s+(?:{title}))?))"
-            rf"(?:\s+(?i:{honorific}))?\s+{name}(?!\s*\p{{Lu}}\p{{Ll}}+\s*\p{{Lu}}\.)"
+            rf"(?:\s+(?i:{honorific}))?\s+{name}"
         )
         self._name_title = regex.compile(
             rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
@@ -158,12 +158,17 @@ class ActorFinder:
         self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name},")
         self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
+        say = table.expand("{SAY}")
+        self._bare_attribution = regex.compile(
+            rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
             rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
         )
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
+        self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
+        self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
@@ -243,6 +248,10 @@ class ActorFinder:
             if len(m.group("name").split()) >= 2 and self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
+        for m in self._bare_attribution.finditer(text):
+            if self.gazetteer.lookup(m.group("name")) is None:
+                cands.append(_Candidate(m.start(), m.end(), "person", 1,
+                                        {"name": m.group("name"), "title": None, "country": None}))
         for m in self._title_ref.finditer(text):
             country, start = self._country_before(text, m.start("title"), known_by_end)
             det = m.group("det")
@@ -252,6 +261,10 @@ class ActorFinder:
                 start = m.start()
             elif det is not None and text[max(0, start - 4):start].lower() in ("the ", " an") :
                 start -= 4 if text[max(0, start - 4):start].lower() == "the " else 0
+            lead = self._lead_in.search(text, max(0, start - 20), start)
+            if lead is not None and country is not None:
+                start = lead.start()
+                det = det or "the"
             cands.append(_Candidate(start, m.end(), "title_ref", 4,
                                     {"title": m.group("title"), "country": country,
                                      "indefinite": (det or "").lower() in ("a", "an")}))
@@ -427,7 +440,7 @@ class ActorFinder:
         head = title.lower()
         if country is None:
             for record in reversed(list(table.records.values())):
-                if record.kind == "organization" and record.title and record.title.lower() == head:
+                if record.kind == "organization" and record.title and record.title.lower().endswith(head):
                     return record
             return None
         name = f"{self._country_name(country)} {title[:1].upper()}{title[1:]}".strip()
@@ -440,10 +453,14 @@ class ActorFinder:
         want = " ".join(words)
         return self._top_diplomat if want in self._top_diplomat else [want]
 
-    @staticmethod
-    def _by_title(table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
+    def _by_title(self, table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
                   country: str | None, indefinite: bool) -> ActorRecord | None:
         if indefinite:
+            return None
+        if country is not None and any(t in self._generic_titles for t in titles):
+            for _, _, actor_id, _ in reversed(seen):
+                if table.records[actor_id].country == country:
+                    return table.records[actor_id]
             return None
         for _, _, actor_id, _ in reversed(seen):
             record = table.records[actor_id]

@@ -42,7 +42,7 @@ TOKEN_CLASSES: dict[str, str] = {
     "DATE": "d",
     "QUOTE": "q",
 }
-_PLACEHOLDER = regex.compile(r"\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)\}")
+_PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)\}")
 
 
 def token_pattern(flag: str) -> str:
