@@ -178,9 +178,6 @@ def test_published_wrong_type_is_a_type_error(value: object) -> None:
 
 
 # ---- known defects ---------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="statement.quote-alone with no earlier speaker builds a Statement "
-                   "without 'speaker' (a required field): the item is dropped and a pydantic "
-                   "validation error lands in Article.errors")
 def test_quotation_with_no_earlier_speaker_records_no_build_error() -> None:
     article = parse("“We will keep talking to each other about everything,” the two ministers agreed.\n\n"
                     "“Nothing is settled until everything is settled.”")

@@ -17,6 +17,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -115,6 +116,9 @@ _WORKER_PARSER: Parser | None = None
 
 def _init_worker(parser: Parser | None) -> None:
     global _WORKER_PARSER
+    # Ctrl-C reaches the whole process group; the main process handles it and ends the pool,
+    # so workers ignore it instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PARSER = parser if parser is not None else default_parser()
 
 

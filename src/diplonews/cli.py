@@ -69,8 +69,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from diplonews.batch import run_batch
 
     show = not args.quiet and sys.stderr.isatty()
-    stats = run_batch(args.input, args.output, workers=args.workers, parser=_parser_from(args),
-                      progress=sys.stderr if show else None)
+    try:
+        stats = run_batch(args.input, args.output, workers=args.workers, parser=_parser_from(args),
+                          progress=sys.stderr if show else None)
+    except KeyboardInterrupt:
+        print("\ndiplonews batch: interrupted; every line written so far is a complete record",
+              file=sys.stderr)
+        return 130
     if not args.quiet:
         print(f"diplonews batch: {stats.summary()}", file=sys.stderr)
     return 0
@@ -111,7 +116,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     if not args.file:
         print("diplonews explain: give a FILE or --coverage DIR", file=sys.stderr)
         return 2
-    sys.stdout.write(format_explanation(explain(_read_input(args.file), args.published, parser)))
+    result = explain(_read_input(args.file), args.published, parser)
+    sys.stdout.write(format_explanation(result, masked=args.masked))
     return 0
 
 
@@ -158,6 +164,7 @@ def build_argparser() -> argparse.ArgumentParser:
     x.add_argument("file", nargs="?", help="a text file, or - for standard input")
     x.add_argument("--published", type=_published, default=None, help="publication date, YYYY-MM-DD")
     x.add_argument("--coverage", metavar="DIR", help="instead: how often each rule fired over a folder")
+    x.add_argument("--masked", action="store_true", help="also print every sentence as the rules see it")
     x.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
     x.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
     x.set_defaults(func=_cmd_explain)

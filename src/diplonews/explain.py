@@ -74,16 +74,20 @@ class Explanation:
     items: list[ItemExplanation] = field(default_factory=list)
     matches: list[MatchExplanation] = field(default_factory=list)
     """Every kept rule match, in text order."""
+    sentences: list[str] = field(default_factory=list)
+    """The masked sentences, as the rules saw them (names, dates and quotes as tokens)."""
     unused: list[MatchExplanation] = field(default_factory=list)
     """Matches whose item was dropped (failed to build) or merged away without evidence."""
 
 
-def _matches(text: str, published: dt.date | None, parser: Parser) -> list[MatchExplanation]:
+def _matches(text: str, published: dt.date | None, parser: Parser
+             ) -> tuple[list[MatchExplanation], list[str]]:
     """Every kept rule match, as the parser finds them, mapped to the original text."""
     norm = normalize(text)
     non_statement = [k for k in parser.kinds if k != "statement"]
     found: list[MatchExplanation] = []
-    for sentence in parser.masked_sentences(text, published):
+    sentences = parser.masked_sentences(text, published)
+    for sentence in sentences:
         if len(sentence.masked) > _MAX_SENTENCE:
             continue
         matches, _ = parser.rules.match(sentence.masked, kinds=non_statement if sentence.in_quote else None)
@@ -102,7 +106,7 @@ def _matches(text: str, published: dt.date | None, parser: Parser) -> list[Match
             groups.sort(key=lambda g: (g.start, g.name))
             found.append(MatchExplanation(match.rule.id, match.rule.kind, start, end, text[start:end],
                                           sentence.masked, tuple(groups)))
-    return found
+    return found, [s.masked for s in sentences]
 
 
 def explain(text: str, published: dt.date | dt.datetime | str | None = None,
@@ -111,10 +115,10 @@ def explain(text: str, published: dt.date | dt.datetime | str | None = None,
     parser = parser or default_parser()
     when = coerce_published(published)
     article = parser.parse(text, published=when)
-    matches = _matches(text, when, parser)
+    matches, sentences = _matches(text, when, parser)
     by_span = {(m.rule, m.start, m.end): m for m in matches}
     used: set[tuple[str, int, int]] = set()
-    result = Explanation(article, matches=matches)
+    result = Explanation(article, matches=matches, sentences=sentences)
     kinds = ["meetings", "statements", "demands", "agreements", *article.extra_items]
     for kind in kinds:
         for i, item in enumerate(article.items(kind)):
@@ -135,8 +139,12 @@ def _match_lines(match: MatchExplanation, indent: str) -> list[str]:
     return lines
 
 
-def format_explanation(explanation: Explanation) -> str:
-    """The explanation as text: one block per item, then matches that produced no item."""
+def format_explanation(explanation: Explanation, masked: bool = False) -> str:
+    """The explanation as text: one block per item, then matches that produced no item.
+
+    ``masked`` adds every sentence as the rules saw it: the place to look when a rule that
+    should match does not (a name not recognized as an actor stays plain words).
+    """
     lines: list[str] = []
     for entry in explanation.items:
         lines.append(f"{entry.kind[:-1].upper()} #{entry.index}: {entry.summary}")
@@ -151,6 +159,9 @@ def format_explanation(explanation: Explanation) -> str:
             lines.extend(_match_lines(match, "  "))
     for error in explanation.article.errors:
         lines.append(f"ERROR {error}")
+    if masked:
+        lines.append("SENTENCES AS THE RULES SAW THEM:")
+        lines.extend(f"  {sentence}" for sentence in explanation.sentences)
     return "\n".join(lines).rstrip() + "\n"
 
 

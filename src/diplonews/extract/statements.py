@@ -16,8 +16,8 @@ _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
 
 def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
-    if not content:
-        return []
+    if not content or not values.get("speaker"):
+        return []  # an unattributed quotation is not a statement
     span = values.get("_content_span")
     is_quote = False
     if span is not None:

@@ -320,9 +320,17 @@ class ActorFinder:
                 if m.group() in name_tokens and self.gazetteer.lookup(m.group()) is None:
                     extra.append(_Candidate(m.start(), m.end(), "surname", 2, {"name": m.group()}))
         if extra:
-            merged = self._select(selected + [c for c in extra
-                                             if not any(s < c.end and c.start < e for s, e in covered)])
-            selected = merged
+            # Overlap test by bisection (a linear scan per surname made big texts quadratic):
+            # a candidate overlaps a covered span iff some span starting before its end ends
+            # after its start, i.e. the running maximum of those ends exceeds its start.
+            import bisect
+            from itertools import accumulate
+
+            starts = [s for s, _ in covered]
+            reach = list(accumulate((e for _, e in covered), max))
+            free = [c for c in extra
+                    if (before := bisect.bisect_left(starts, c.end)) == 0 or reach[before - 1] <= c.start]
+            selected = self._select(selected + free)
 
         sentence_starts = [s.start for s in sentences]
         import bisect
