@@ -155,7 +155,7 @@ class ActorFinder:
         self._name_title = regex.compile(
             rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
-        self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name},")
+        self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name}(?=,)")
         self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}")
@@ -239,7 +239,7 @@ class ActorFinder:
                                      "country": country}))
         for m in self._title_comma_name.finditer(text):
             country, start = self._country_before(text, m.start(), known_by_end)
-            cands.append(_Candidate(m.start("name"), m.end("name"), "person", 7,
+            cands.append(_Candidate(start, m.end("name"), "person", 7,
                                     {"name": m.group("name"), "title": m.group("title"), "country": country}))
         for m in self._honorific.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
