@@ -31,7 +31,7 @@ import pytest
 from diplonews.evaluate import DocumentScore, load_gold, published_of, score_article
 from diplonews.parser import Parser, default_parser
 
-__all__ = ["GoldenFile", "GoldenItem", "GoldenMismatch"]
+__all__ = ["GoldenFile", "GoldenItem", "GoldenMismatch", "project_parser"]
 
 _GOLD_SUFFIX = ".gold.json"
 _PARSER_KEY = pytest.StashKey[Parser]()
