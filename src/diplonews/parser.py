@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from diplonews.extract.agreements import finish_agreement
-from diplonews.extract.backfill import backfill_meetings
+from diplonews.extract.backfill import backfill_addressees, backfill_meetings
 from diplonews.extract.context import Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
@@ -215,7 +215,7 @@ class Parser:
                 compiled = compile_rule(spec, self.placeholders, source, rule_file.overlap)
                 allowed = set(kind.model.model_fields) - {"rule", "evidence"}
                 unknown = sorted(compiled.fields() - allowed)
-                unknown += sorted(set(spec.inherit) - allowed)
+                unknown += sorted({entry.split("=")[0] for entry in spec.inherit} - allowed)
                 if unknown:
                     raise RuleError("DN107", f"{spec.kind} has no field(s) {', '.join(unknown)}",
                                     source=source, rule=spec.id)
@@ -307,9 +307,12 @@ class Parser:
                 values = group_values(match, ctx, self._roles[kind.name])
                 values.update({k: v for k, v in match.rule.spec.set.items() if k not in values})
                 previous = last.get(kind.name)
-                for name in match.rule.spec.inherit:
-                    if values.get(name) in (None, [], "") and previous is not None:
-                        values[name] = previous.get(name)
+                for entry in match.rule.spec.inherit:
+                    name, _, origin = entry.partition("=")
+                    source_kind, _, source_field = origin.partition(".")
+                    donor = last.get(source_kind) if origin else previous
+                    if values.get(name) in (None, [], "") and donor is not None:
+                        values[name] = donor.get(source_field or name)
                 finish = self._finisher(kind)
                 built = finish(values, ctx) if finish is not None else [values]
                 start, end = sentence.to_text(match.start, match.end)
@@ -334,6 +337,7 @@ class Parser:
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)])
+        backfill_addressees(demands, meetings, countries.get)
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
         extra = {self._kinds[name].plural: found for name, found in items.items() if found}
         return Article(text=norm.original, published=published, actors=table.to_models(original_span),

@@ -12,9 +12,9 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from diplonews.mentions.base import Mention
-from diplonews.model import Meeting
+from diplonews.model import Demand, Meeting
 
-__all__ = ["backfill_meetings"]
+__all__ = ["backfill_addressees", "backfill_meetings"]
 
 
 def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dateline: Mention | None,
@@ -33,3 +33,26 @@ def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dat
                 meeting.date = dated[i][1].date
         if meeting.location is None and dateline is not None and dateline.place is not None:
             meeting.location = dateline.place
+
+
+def backfill_addressees(demands: Sequence[Demand], meetings: Sequence[Meeting],
+                        country_of: Callable[[str], str | None]) -> None:
+    """A demand made in a meeting with no addressee named is addressed to the other side.
+
+    Readouts say "Motegi strongly requested concrete actions" in the paragraph after "Motegi
+    held a telephone talk with Wang Yi": the request goes to the counterpart of the latest
+    meeting that the demander (or the demander's country) took part in.
+    """
+    for demand in demands:
+        if demand.addressee is not None or demand.demander is None or not demand.evidence:
+            continue
+        side = {demand.demander, country_of(demand.demander)} - {None}
+        at = demand.evidence[0].start
+        for meeting in sorted(meetings, key=lambda m: m.evidence[0].start if m.evidence else 0, reverse=True):
+            if not meeting.evidence or meeting.evidence[0].start > at:
+                continue
+            ours = [p for p in meeting.participants if p in side or country_of(p) in side]
+            others = [p for p in meeting.participants if p not in ours]
+            if ours and others:
+                demand.addressee = others[0]
+                break

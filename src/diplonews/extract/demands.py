@@ -19,11 +19,28 @@ class DemandSplitter:
 
     def __init__(self, action_verbs: list[str]):
         verbs = "|".join(sorted((regex.escape(v) for v in action_verbs), key=len, reverse=True))
-        self._split = regex.compile(
-            rf"(?:,\s*(?:and|or)\s+|;\s*(?:and\s+)?|,\s+|\s+and\s+|\s+as\s+well\s+as\s+)"
-            rf"(?=(?:to\s+|not\s+|also\s+|further\s+|earnestly\s+|immediately\s+|\w+ly\s+)?(?:{verbs})\b)",
-            regex.IGNORECASE,
-        )
+        lead = r"(?:to\s+|not\s+|also\s+|further\s+|earnestly\s+|immediately\s+|\w+ly\s+)?"
+        self._split_listed = regex.compile(
+            rf"(?:,\s*(?:and|or)\s+|;\s*(?:and\s+)?|,\s+|\s+as\s+well\s+as\s+)(?={lead}(?:{verbs})\b)",
+            regex.IGNORECASE)
+        self._split_and = regex.compile(rf"\s+and\s+(?={lead}(?:{verbs})\b)", regex.IGNORECASE)
+        self._gerund_and = regex.compile(r",?\s+and\s+(?=\p{Ll}+ing\b)")
+        self._gerund_lead = regex.compile(r"^(?:(?:stop|cease|refrain\s+from|avoid|keep|continue|start|resume)\s+)?"
+                                          r"\p{Ll}+ing\b", regex.IGNORECASE)
+
+    def split(self, action: str) -> list[str]:
+        """The separate actions of a coordinated demand."""
+        parts: list[str] = []
+        for chunk in self._split_listed.split(action):
+            # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
+            # joins that infinitive's verbs, not separate demands.
+            pieces = [chunk] if " to " in f" {chunk} " else self._split_and.split(chunk)
+            for piece in pieces:
+                if self._gerund_lead.match(piece.strip()):
+                    parts.extend(self._gerund_and.split(piece))
+                else:
+                    parts.append(piece)
+        return [p.strip(" ,;") for p in parts if p and p.strip(" ,;")]
 
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
         action = values.get("action")
@@ -31,7 +48,7 @@ class DemandSplitter:
             return []
         action = regex.sub(r"^(?:that\s+)?(?:to\s+)?", "", action.strip(), flags=regex.IGNORECASE)
         action = action.rstrip(" ,.;\u201d\"")
-        parts = [p.strip(" ,;") for p in self._split.split(action) if p and p.strip(" ,;")]
+        parts = self.split(action)
         items = []
         for part in parts or [action]:
             part = regex.sub(r"^to\s+", "", part)

@@ -194,6 +194,8 @@ class ActorFinder:
             return actor.id, cand.start
         if actor.country:
             return actor.country, cand.start
+        if actor.kind == "organization":
+            return None, cand.start  # "UN Special Envoy Staffan de Mistura": the body is part of the title
         return None, pos
 
     def _candidates(self, text: str) -> list[_Candidate]:

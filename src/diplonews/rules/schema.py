@@ -45,7 +45,9 @@ class RuleSpec(_Strict):
     description: str = ""
     set: dict[str, str] = Field(default_factory=dict, description="Constant field values.")
     inherit: list[str] = Field(
-        default_factory=list, description="Fields taken from the previous item of the kind when empty."
+        default_factory=list,
+        description="Fields taken, when empty, from the previous item of the kind ('speaker'), or "
+        "from the latest item of another kind ('demander=statement.speaker').",
     )
     examples: list[RuleExample] = Field(default_factory=list)
     counterexamples: list[str] = Field(default_factory=list)
