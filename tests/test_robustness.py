@@ -11,9 +11,9 @@ import datetime as dt
 import random
 
 import pytest
-from _invariants import all_items, assert_invariants, dev_texts
 
 import diplonews
+from _invariants import all_items, assert_invariants, dev_texts
 
 PUBLISHED = dt.date(2023, 6, 20)
 DEV = dev_texts()

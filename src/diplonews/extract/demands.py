@@ -14,6 +14,9 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
                           regex.IGNORECASE)
 
 
+_PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
+
+
 class DemandSplitter:
     """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs."""
 
@@ -28,13 +31,25 @@ class DemandSplitter:
         self._gerund_lead = regex.compile(r"^(?:(?:stop|cease|refrain\s+from|avoid|keep|continue|start|resume)\s+)?"
                                           r"\p{Ll}+ing\b", regex.IGNORECASE)
 
+    @staticmethod
+    def _rejoin(pieces: list[str]) -> list[str]:
+        kept = [pieces[0]]
+        for piece in pieces[1:]:
+            if _PARALLEL.match(piece):
+                kept.append(piece)
+            else:
+                kept[-1] = f"{kept[-1]} and {piece}"
+        return kept
+
     def split(self, action: str) -> list[str]:
         """The separate actions of a coordinated demand."""
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
             # joins that infinitive's verbs, not separate demands.
-            pieces = [chunk] if " to " in f" {chunk} " else self._split_and.split(chunk)
+            pieces = self._split_and.split(chunk)
+            if " to " in f" {pieces[0]} ":
+                pieces = self._rejoin(pieces)
             for piece in pieces:
                 if self._gerund_lead.match(piece.strip()):
                     parts.extend(self._gerund_and.split(piece))
