@@ -3,6 +3,7 @@
 Usage::
 
     python bench/fuzz.py --minutes 10 [--seed 0] [--out bench/fuzz-failures]
+    python bench/fuzz.py --scaling 1,2,5,10     # parse N MB of dev text: time and invariants
 
 Inputs mix four sources: random text over awkward alphabets (controls, NULs, lone surrogates,
 right-to-left and CJK scripts, every quotation mark), mutated dev articles (random slices, quote
@@ -230,13 +231,41 @@ def _signature(status: str, problems: list[str]) -> str:
     return first.split(":")[0] + ": " + first.split(":", 2)[-1][:60]
 
 
+def scaling(sizes_mb: list[float]) -> int:
+    """Parse repeated dev text of each size once; print time, throughput and broken invariants.
+
+    Linear time shows as a flat seconds-per-MB column. Run it on an idle machine: it measures
+    wall time of one parse per size, so other load inflates the figures.
+    """
+    import diplonews
+
+    corpus = "\n\n".join(text for text, _ in _load_dev())
+    diplonews.parse("warm up")
+    broken = 0
+    for mb in sizes_mb:
+        n = int(mb * 1_000_000)
+        text = (corpus * (n // len(corpus) + 1))[:n]
+        started = time.perf_counter()
+        article = diplonews.parse(text, published="2023-06-20")
+        elapsed = time.perf_counter() - started
+        problems = check_article(text, article)
+        broken += bool(problems)
+        print(f"{mb:6.2f} MB  {elapsed:7.2f} s  {elapsed / mb:6.2f} s/MB  {len(article.actors)} actors  "
+              f"{sum(len(article.items(k)) for k in ('meetings', 'statements', 'demands', 'agreements'))} items  "
+              f"{'OK' if not problems else problems[:3]}", flush=True)
+    return 1 if broken else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "fuzz-failures")
     ap.add_argument("--keep", type=int, default=5, help="inputs saved per failure signature")
+    ap.add_argument("--scaling", help="comma-separated sizes in MB: time one parse of each and exit")
     args = ap.parse_args(argv)
+    if args.scaling:
+        return scaling([float(x) for x in args.scaling.split(",")])
 
     rng = random.Random(args.seed)
     dev = _load_dev()
@@ -248,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     failures: Counter[str] = Counter()
     signatures: Counter[str] = Counter()
     slowest = (0.0, 0)
+    worst_rate = (0.0, 0, "")  # seconds per million characters, for inputs of 2,000+ characters
     progress = time.monotonic()
     try:
         while time.monotonic() < deadline:
@@ -260,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
             by_source[source] += 1
             if elapsed > slowest[0]:
                 slowest = (elapsed, len(text))
+            if len(text) >= 2000 and elapsed / len(text) * 1e6 > worst_rate[0]:
+                worst_rate = (elapsed / len(text) * 1e6, len(text), text)
             if status != "ok" or problems:
                 broken = [p for p in problems if not p.startswith("build error")]
                 kind = status if status != "ok" else "invariant" if broken else "build-error"
@@ -281,8 +313,12 @@ def main(argv: list[str] | None = None) -> int:
         runner.close()
     for sig, count in signatures.most_common():
         print(f"  {count:6d}  {sig}")
+    if worst_rate[2]:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "slowest-rate-input.txt").write_bytes(worst_rate[2].encode("utf-8", "surrogatepass"))
     print(f"sources: {dict(by_source)}; {chars / 1e6:.1f}M chars; slowest parse {slowest[0]:.2f}s "
-          f"({slowest[1]} chars)")
+          f"({slowest[1]} chars); worst rate {worst_rate[0]:.1f}s per million chars "
+          f"({worst_rate[1]} chars, saved as slowest-rate-input.txt)")
     total = sum(failures.values())
     detail = ", ".join(f"{v} {k}" for k, v in sorted(failures.items())) or "none"
     print(f"fuzz: {tried} inputs tried in {args.minutes:g} min, {total} failures ({detail})", flush=True)

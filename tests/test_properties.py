@@ -19,9 +19,9 @@ from diplonews.merge import token_f1
 
 PUBLISHED = dt.date(2023, 6, 20)
 PARSER = diplonews.Parser.default()
-FAST = settings(derandomize=True, deadline=None, max_examples=150,
+FAST = settings(derandomize=True, deadline=None, max_examples=300,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOW = settings(derandomize=True, deadline=None, max_examples=60,
+SLOW = settings(derandomize=True, deadline=None, max_examples=120,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 TITLES = ["Secretary of State", "Foreign Minister", "President", "Prime Minister", "spokesperson",

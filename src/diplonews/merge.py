@@ -34,19 +34,20 @@ def _evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
     return sorted([*a, *(e for e in b if (e.start, e.end) not in seen)], key=lambda e: e.start)
 
 
-def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None]) -> list[Meeting]:
-    def key(ids: list[str]) -> set[str]:
-        return set(ids)
+def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None],
+                   mentioned: Callable[[Meeting], set[str]] | None = None) -> list[Meeting]:
+    """One meeting per real-world event.
 
+    A mention naming fewer than two participants ("the 35-minute session at the Great Hall")
+    joins the earlier meeting that shares most actors with its sentence (``mentioned``).
+    """
     merged: list[Meeting] = []
     for m in meetings:
-        if len(m.participants) < 2 and merged:
-            target = merged[-1] if not m.participants else next(
-                (x for x in reversed(merged) if set(m.participants) <= key(x.participants)), None)
-            if target is not None and target.status == m.status:
-                _absorb(target, m)
-            continue
         if len(m.participants) < 2:
+            context = set(m.participants) | (mentioned(m) if mentioned else set())
+            target = _best_partial_target(merged, m, context)
+            if target is not None:
+                _absorb(target, m)
             continue
         target = next((x for x in reversed(merged) if _same_meeting(x, m, country_of)), None)
         if target is None:
@@ -54,6 +55,17 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
         else:
             _absorb(target, m)
     return merged
+
+
+def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -> Meeting | None:
+    candidates = [x for x in merged if x.status == m.status and set(m.participants) <= set(x.participants)]
+    if not candidates:
+        return None
+    scored = [(len(context & set(x.participants)), i) for i, x in enumerate(candidates)]
+    best, index = max(scored)
+    if best == 0 and context - set(m.participants):
+        return None
+    return candidates[index]
 
 
 def _expand(ids: list[str], country_of: Callable[[str], str | None]) -> set[str]:

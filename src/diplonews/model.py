@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializeAsAny
 
 ActorKind = Literal["person", "country", "organization", "group"]
 DatePrecision = Literal["day", "month", "year"]
@@ -126,6 +126,8 @@ class Meeting(Item):
     status: MeetingStatus = Field(default="held", description="held, planned or cancelled.")
     kind: str = Field(default="meeting", description="talks, call, visit, summit, meeting…")
     duration: str | None = Field(default=None, description="Duration as worded, e.g. 'three hours'.")
+    _mentioned: set[str] = PrivateAttr(default_factory=set)
+    """Actors named in the mention's sentence; lets a mention without participants find its meeting."""
 
 
 class Statement(Item):

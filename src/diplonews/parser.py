@@ -326,12 +326,14 @@ class Parser:
                     except Exception as exc:
                         errors.append(f"rule {match.rule.id!r}: could not build {kind.name}: {exc}")
                         continue
+                    if isinstance(item, Meeting):
+                        item._mentioned = {a for m in sentence.tokens for a in m.actor_ids}
                     items[kind.name].append(item)
                     last[kind.name] = fields
         table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
-                                  countries.get)
+                                  countries.get, lambda m: m._mentioned)
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)

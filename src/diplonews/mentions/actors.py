@@ -167,6 +167,7 @@ class ActorFinder:
         )
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
+        self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*\s+){1,4}$")
         self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -225,6 +226,12 @@ class ActorFinder:
                 cands.append(_Candidate(start, side.end(), "side", 6, {"country": actor.id}))
         for m in self._title_name.finditer(text):
             country, start = self._country_before(text, m.start(), known_by_end)
+            if country is None:
+                # "Japanese National Security Secretariat Secretary General Akiba Takeo": a body's
+                # capitalized name may stand between the country and the title.
+                body = self._body_words.search(text, max(0, m.start() - 80), m.start())
+                if body is not None:
+                    country, start = self._country_before(text, body.start(), known_by_end)
             title = " ".join(text[start:m.end("title")].split())
             cands.append(_Candidate(start, m.end(), "person", 8,
                                     {"name": m.group("name"), "title": title, "country": country}))
