@@ -167,6 +167,7 @@ class ActorFinder:
         )
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
+        self._geo_after = regex.compile(table.expand(r"\s+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*\s+){1,4}$")
         self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
@@ -204,7 +205,7 @@ class ActorFinder:
         known_by_end: dict[int, _Candidate] = {}
         for m in self.gazetteer.pattern.finditer(text):
             form = self.gazetteer.lookup(m.group())
-            if form is None:
+            if form is None or self._geo_after.match(text, m.end()):
                 continue
             cand = _Candidate(m.start(), m.end(), "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[m.end()] = cand

@@ -141,7 +141,9 @@ class DateFinder:
             if unit == "month":
                 d = published + relativedelta(months=step)
                 return made(f"{d.year:04d}-{d.month:02d}", "month", True)
-            d = published + dt.timedelta(weeks=step)
+            lead = m.group("rel").lower().split()[0]
+            days = 7 * step + {"earlier": -2, "later": 2}.get(lead, 0)
+            d = published + dt.timedelta(days=days)
             return made(f"{d.year:04d}-{d.month:02d}", "month", True)
         if m.group("day_word"):
             if published is None:
