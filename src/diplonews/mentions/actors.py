@@ -161,6 +161,7 @@ class ActorFinder:
         say = table.expand("{SAY}")
         self._bare_attribution = regex.compile(
             rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
+        self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
             rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
@@ -172,12 +173,13 @@ class ActorFinder:
         self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+        self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=\s+(?:also\s+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
-        self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:senior\s+|top\s+)?{GROUP_NOUN})\b"))
+        self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:\p{Ll}+\s+)?{GROUP_NOUN})\b"))
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
-        self._top_diplomat = [w.lower() for w in table.words("TOP_DIPLOMAT")]
+        self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
 
     # ---- candidates -------------------------------------------------------------------------
     def _country_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
@@ -258,6 +260,18 @@ class ActorFinder:
             if len(m.group("name").split()) >= 2 and self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
+        for m in self._bare_speaker.finditer(text):
+            # "Gatilov told journalists": a surname that speaks is a person when the text also
+            # gives the full name ("Gennady Gatilov") somewhere.
+            surname = m.group("name")
+            if self._not_name.match(surname) or self.gazetteer.lookup(surname) is not None:
+                continue
+            full = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\.)?\s+{regex.escape(surname)}(?!\p{{L}})")
+            for f in full.finditer(text):
+                first = f.group().split()[0]
+                if not self._not_name.match(first) and self.gazetteer.lookup(first) is None:
+                    cands.append(_Candidate(f.start(), f.end(), "person", 2,
+                                            {"name": f.group(), "title": None, "country": None}))
         for m in self._bare_attribution.finditer(text):
             if self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
@@ -290,6 +304,8 @@ class ActorFinder:
                                     {"title": " ".join(m.group("title").split()), "country": country}))
         for m in self._pronoun.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
+        for m in self._pronoun_it.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
         for m in self._group.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "group", 1))
         return cands
@@ -350,6 +366,7 @@ class ActorFinder:
 
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
+        bodies_seen: list[str] = []
         pairs: list[tuple[int, tuple[str, ...]]] = []
         by_sentence: dict[int, list[str]] = {}
 
@@ -404,6 +421,10 @@ class ActorFinder:
                 record = self._subject(table, persons_seen, sent, cand.start, text)
                 flags += "pn"
                 surface = ""
+            elif cand.kind == "pronoun_it":
+                record = next((table.records[i] for i in reversed(bodies_seen)), None)
+                flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
+                surface = ""
             elif cand.kind == "group":
                 ids = self._latest_pair(pairs, sent)
                 flags += "g"
@@ -413,6 +434,8 @@ class ActorFinder:
                 ids = (record.id,)
                 if record.kind == "person" and cand.kind != "pronoun":
                     persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)))
+                elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
+                    bodies_seen.append(record.id)
             if not ids:
                 continue
             if cand.kind not in ("pronoun", "group"):
@@ -469,7 +492,7 @@ class ActorFinder:
         while len(words) > 1 and words[0] in self._modifiers:
             words = words[1:]
         want = " ".join(words)
-        return self._top_diplomat if want in self._top_diplomat else [want]
+        return next((group for group in self._title_groups if want in group), [want])
 
     def _by_title(self, table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
                   country: str | None, indefinite: bool) -> ActorRecord | None:
