@@ -120,11 +120,17 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     return merged
 
 
-def merge_demands(demands: list[Demand]) -> list[Demand]:
+def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None] | None = None) -> list[Demand]:
+    """One demand per demanded action: a headline and its story's lead state it twice, once by
+    the country ("China urges…") and once by its spokesperson."""
+
+    def side(actor: str | None) -> set[str]:
+        return {actor, country_of(actor) if country_of and actor else None} - {None}
+
     merged: list[Demand] = []
     for d in demands:
-        target = next((x for x in merged if x.demander == d.demander
-                       and token_f1(x.action, d.action) >= 0.7), None)
+        target = next((x for x in merged if side(x.demander) & side(d.demander)
+                       and token_f1(x.action, d.action) >= 0.6), None)
         if target is None:
             merged.append(d.model_copy(deep=True))
         else:

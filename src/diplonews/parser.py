@@ -338,7 +338,7 @@ class Parser:
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
-        demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)])
+        demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
         backfill_addressees(demands, meetings, countries.get)
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
         extra = {self._kinds[name].plural: found for name, found in items.items() if found}
