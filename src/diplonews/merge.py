@@ -125,7 +125,8 @@ def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None]
     the country ("China urges…") and once by its spokesperson."""
 
     def side(actor: str | None) -> set[str]:
-        return {actor, country_of(actor) if country_of and actor else None} - {None}
+        found = {actor, country_of(actor) if country_of and actor else None}
+        return {a for a in found if a is not None}
 
     merged: list[Demand] = []
     for d in demands:

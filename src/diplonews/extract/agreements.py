@@ -13,7 +13,28 @@ __all__ = ["finish_agreement"]
 _LEAD = regex.compile(r"^(?:to|that|on|upon)\s+", regex.IGNORECASE)
 
 
+_FURTHER = regex.compile(r"(?:,\s*|;\s*)and\s+(?=(?:to\s+)?(?:also\s+)?\p{Ll}+\s)")
+
+
 def finish_agreement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
+    """Build agreements; 'agreed to A, and to B' is two agreements of the same parties."""
+    content = values.get("content")
+    if content and _FURTHER.search(content):
+        parts = [p for p in _FURTHER.split(content) if p.strip()]
+        if all(_starts_like_action(p) for p in parts[1:]):
+            return [item for part in parts for item in _finish_one({**values, "content": part}, ctx)]
+    return _finish_one(values, ctx)
+
+
+def _starts_like_action(part: str) -> bool:
+    words = _LEAD.sub("", part.strip()).split()
+    return bool(words) and words[0].lower() not in _NOT_VERBS
+
+
+_NOT_VERBS = frozenset("the a an its their his her this that these those other all both more most many".split())
+
+
+def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
     if not content or not values.get("parties"):
         return []

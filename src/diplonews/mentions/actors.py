@@ -367,7 +367,7 @@ class ActorFinder:
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
         bodies_seen: list[str] = []
-        pairs: list[tuple[int, tuple[str, ...]]] = []
+        pairs: list[tuple[int, tuple[str, ...], bool]] = []
         by_sentence: dict[int, list[str]] = {}
 
         for cand in selected:
@@ -446,9 +446,9 @@ class ActorFinder:
                 persons = [i for i in bucket if table.records[i].kind == "person"]
                 others = [i for i in bucket if table.records[i].kind != "person"]
                 if len(persons) >= 2:
-                    pairs.append((sent, tuple(persons[:2])))
+                    pairs.append((sent, tuple(persons[:2]), True))
                 elif len(others) >= 2:
-                    pairs.append((sent, tuple(others[:2])))
+                    pairs.append((sent, tuple(others[:2]), False))
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
         return mentions, table
 
@@ -527,8 +527,11 @@ class ActorFinder:
         return table.records[(subjects or group)[0][2]]
 
     @staticmethod
-    def _latest_pair(pairs: list[tuple[int, tuple[str, ...]]], sent: int) -> tuple[str, ...]:
-        for s, pair in reversed(pairs):
-            if s <= sent:
+    def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
+        """The two sides of the current exchange: the latest pair of persons within a few
+        sentences (the principals of a meeting), else the latest pair of any actors."""
+        earlier = [(s, pair, persons) for s, pair, persons in pairs if s <= sent]
+        for s, pair, persons in reversed(earlier):
+            if persons and sent - s <= 8:
                 return pair
-        return ()
+        return earlier[-1][1] if earlier else ()
