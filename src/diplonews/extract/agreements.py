@@ -21,7 +21,9 @@ def finish_agreement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     content = values.get("content")
     if content and _FURTHER.search(content):
         parts = [p for p in _FURTHER.split(content) if p.strip()]
-        if all(_starts_like_action(p) for p in parts[1:]):
+        # "A, B, and C" is one list; only "A, and B" (no other comma) joins two agreements.
+        listed = any("," in p for p in parts[:-1])
+        if not listed and all(_starts_like_action(p) for p in parts[1:]):
             return [item for part in parts for item in _finish_one({**values, "content": part}, ctx)]
     return _finish_one(values, ctx)
 
