@@ -75,8 +75,10 @@ def _expand(ids: list[str], country_of: Callable[[str], str | None]) -> set[str]
 def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None]) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     nested = pa <= pb or pb <= pa
-    persons_only = all(country_of(i) is not None for i in pa | pb)
-    if not nested and not persons_only:
+    # "China and India" and "Li Keqiang and Manmohan Singh" are one meeting when one side of the
+    # comparison names only countries or bodies; two sets of persons must nest by themselves.
+    bodies_only = any(all(country_of(i) is None for i in side) for side in (pa, pb))
+    if not nested and bodies_only:
         ca, cb = _expand(a.participants, country_of), _expand(b.participants, country_of)
         nested = ca <= cb or cb <= ca
     if not nested:

@@ -48,7 +48,7 @@ _PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?
 def token_pattern(flag: str) -> str:
     """Regex for one mention token carrying ``flag``; actors and places absorb a leading 'the'."""
     token = rf"⟦[a-z]*{flag}[a-z]*\d+⟧"
-    return token if flag in "dq" else rf"(?:(?<![\w-])the\s+)?{token}"
+    return token if flag in "dq" else rf"(?:(?<![\w-])(?:the|a|an)\s+)?{token}"
 
 
 def _words_regex(words: list[str]) -> str:
@@ -84,7 +84,7 @@ class PlaceholderTable:
             return token_pattern(TOKEN_CLASSES[name])
         if name == "ACTORS":
             one = r"(?:(?:his|her|their|its)\s+)?" + token_pattern("a")
-            return rf"{one}(?:\s*,\s*{one})*(?:,?\s+(?:and|&)\s+{one})?"
+            return rf"(?:{one}(?:\s*,\s*{one})*,?\s+(?:and|&)\s+{one}|{one})"
         source = self._sources.get(name)
         if name in stack:
             cycle = " -> ".join([*stack[stack.index(name):], name])
