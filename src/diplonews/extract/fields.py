@@ -54,6 +54,8 @@ def group_values(match: RuleMatch, ctx: MatchContext, roles: dict[str, str]) -> 
                         if actor_id not in ids:
                             ids.append(actor_id)
             values[name] = ids if role == "actors" else (ids[0] if ids else None)
+            values[f"_{name}_groups"] = [
+                [a for mention in sentence.tokens_in(s, e) for a in mention.actor_ids] for s, e in spans]
             if role == "actor" and len(ids) > 1:
                 values[f"_{name}_all"] = ids
         elif role in ("date", "place"):

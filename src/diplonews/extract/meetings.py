@@ -45,4 +45,9 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         m = _DURATION.search(ctx.sentence_text)
         if m:
             values["duration"] = m.group("a") or m.group("b")
+    groups = values.get("_participants_groups") or []
+    if values["kind"] == "call" and len(groups) == 2 and len(groups[0]) == 1 and len(groups[1]) > 1:
+        # "Kerry spoke by phone with Netanyahu and Abbas": one call with each.
+        caller = groups[0][0]
+        return [{**values, "participants": [caller, other]} for other in groups[1] if other != caller]
     return [values]

@@ -158,7 +158,7 @@ class ActorFinder:
         self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name}(?=,)")
         self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
-        say = table.expand("{SAY}")
+        say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
             rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
