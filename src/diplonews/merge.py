@@ -42,17 +42,25 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
     joins the earlier meeting that shares most actors with its sentence (``mentioned``).
     """
     merged: list[Meeting] = []
+    waiting: list[Meeting] = []  # partial mentions before the meeting they belong to
     for m in meetings:
         if len(m.participants) < 2:
             context = set(m.participants) | (mentioned(m) if mentioned else set())
             target = _best_partial_target(merged, m, context)
             if target is not None:
                 _absorb(target, m)
+            else:
+                waiting.append(m)
             continue
         target = next((x for x in reversed(merged) if _same_meeting(x, m, country_of)), None)
         if target is None:
             merged.append(m.model_copy(deep=True))
         else:
+            _absorb(target, m)
+    for m in waiting:
+        context = set(m.participants) | (mentioned(m) if mentioned else set())
+        target = _best_partial_target(merged, m, context)
+        if target is not None:
             _absorb(target, m)
     return merged
 

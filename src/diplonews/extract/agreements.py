@@ -33,7 +33,7 @@ def _starts_like_action(part: str) -> bool:
     return bool(words) and words[0].lower() not in _NOT_VERBS
 
 
-_NOT_VERBS = frozenset("the a an its their his her this that these those other all both more most many".split())
+_NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "all", "both", "more", "most", "many"])
 
 
 def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:

@@ -168,6 +168,7 @@ class ActorFinder:
         )
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
+        self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
         self._geo_after = regex.compile(table.expand(r"\s+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*\s+){1,4}$")
         self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
@@ -367,6 +368,7 @@ class ActorFinder:
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
         bodies_seen: list[str] = []
+        previous: tuple[int, str, int] | None = None  # sentence, actor id, end of the last mention
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
         by_sentence: dict[int, list[str]] = {}
 
@@ -444,11 +446,13 @@ class ActorFinder:
                     if i not in bucket:
                         bucket.append(i)
                 persons = [i for i in bucket if table.records[i].kind == "person"]
-                others = [i for i in bucket if table.records[i].kind != "person"]
                 if len(persons) >= 2:
                     pairs.append((sent, tuple(persons[:2]), True))
-                elif len(others) >= 2:
-                    pairs.append((sent, tuple(others[:2]), False))
+                elif previous is not None and previous[0] == sent and previous[1] not in ids and \
+                        self._coordination.search(text[previous[2]:cand.start]):
+                    # Bodies pair up only when coordinated: "Iran and the United States".
+                    pairs.append((sent, (previous[1], ids[0]), False))
+                previous = (sent, ids[0], cand.end)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
         return mentions, table
 

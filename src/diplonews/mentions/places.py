@@ -35,8 +35,12 @@ class PlaceFinder:
             rf"(?<=\b(?:in|at|to|from|visiting|visited|left|arrived in)\s+)"
             rf"(?P<name>(?!(?:{not_name})\b){_CAP}(?:\s+(?:de\s+|del\s+)?(?!(?:{not_name})\b){_CAP}){{0,2}})"
         )
+        # "BEIJING, Oct. 22 (Xinhua) --", "MEXICO CITY — …", "Tel Aviv, MINA – …", or a line
+        # holding only a place ("New York").
         self._dateline = regex.compile(
-            r"^(?:(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{3,})?),|(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$)")
+            r"^(?:(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,2})\s*(?:,|\u2014|\u2013|--|\()"
+            r"|(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$"
+            r"|(?P<mixed>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?),\s+\p{Lu}{2,}\s*[\u2013\u2014-])", regex.MULTILINE)
 
     def find(self, text: str, start: int, end: int, paragraph_start: bool) -> list[Mention]:
         found: list[Mention] = []
@@ -49,7 +53,7 @@ class PlaceFinder:
                                  place=Place(name=name, kind="city"), source="city"))
         dateline = self._dateline.match(text, start, end) if paragraph_start else None
         if dateline:
-            group = "name" if dateline.group("name") else "line"
+            group = next(g for g in ("name", "line", "mixed") if dateline.group(g))
             found.append(Mention(dateline.start(group), dateline.end(group), "l",
                                  place=Place(name=dateline.group(group).title(), kind="city"),
                                  source="dateline"))
