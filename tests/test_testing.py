@@ -44,7 +44,7 @@ def test_demand_specs_that_fail(spec: dict[str, Any]) -> None:
 def test_seed_items_with_partial_specs(seed: diplonews.Article) -> None:
     article = assert_extracts(
         seed,
-        meetings=[{"participants": ["Xi", "Blinken"], "date": "2023-06-19", "location": "Beijing",
+        meetings=[{"participants": ["Xi", "Blinken"], "date": "2023-06-19", "location": "Great Hall of the People",
                    "status": "held"}],
         statements=[{"speaker": "Wang", "kind": "direct", "content": "“We need to shoulder”"}],
         demands=[{"demander": "Wang Yi", "action": "not to misjudge China"}],

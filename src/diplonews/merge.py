@@ -65,8 +65,16 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
     return merged
 
 
+def _places_conflict(a: Meeting, b: Meeting) -> bool:
+    """Two named places of the same kind that differ: not the same meeting."""
+    if a.location is None or b.location is None or a.location.kind != b.location.kind:
+        return False
+    return a.location.name.casefold() != b.location.name.casefold()
+
+
 def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -> Meeting | None:
-    candidates = [x for x in merged if x.status == m.status and set(m.participants) <= set(x.participants)]
+    candidates = [x for x in merged if x.status == m.status and set(m.participants) <= set(x.participants)
+                  and not _places_conflict(x, m)]
     if not candidates:
         return None
     scored = [(len(context & set(x.participants)), i) for i, x in enumerate(candidates)]
@@ -92,6 +100,8 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
     if not nested:
         return False
     if a.status != b.status and "held" in (a.status, b.status):
+        return False
+    if _places_conflict(a, b):
         return False
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value[:7] == b.date.value[:7] or a.date.value.startswith(b.date.value) \

@@ -428,7 +428,7 @@ class ActorFinder:
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
                 surface = ""
             elif cand.kind == "group":
-                ids = self._latest_pair(pairs, sent)
+                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(pairs, sent)
                 flags += "g"
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
@@ -529,6 +529,22 @@ class ActorFinder:
         group = [s for s in earlier if s[0] == last_sentence]
         subjects = [s for s in group if s[3]]
         return table.records[(subjects or group)[0][2]]
+
+    @staticmethod
+    def _titled_pair(table: ActorTable, seen: list[tuple[int, int, str, bool]], phrase: str) -> tuple[str, ...]:
+        """'the two presidents': the latest two persons whose title names that office."""
+        words = phrase.lower().split()
+        office = words[-1].rstrip("s") if words else ""
+        if len(office) < 4 or office in {"side", "countrie", "nation", "part", "two", "they", "delegation"}:
+            return ()
+        found: list[str] = []
+        for _, _, actor_id, _ in reversed(seen):
+            title = (table.records[actor_id].title or "").lower()
+            if office in title and actor_id not in found:
+                found.append(actor_id)
+            if len(found) == 2:
+                return (found[1], found[0])
+        return ()
 
     @staticmethod
     def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
