@@ -155,7 +155,8 @@ class ActorFinder:
         self._name_title = regex.compile(
             rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
-        self._title_comma_name = regex.compile(rf"(?P<title>(?i:{title})),\s+{name}(?=,)")
+        self._title_comma_name = regex.compile(
+            rf"(?P<title>(?i:{title}))(?:\s+(?:to|of|for|in|at)\s+[^,.;]{{1,40}}?)?,\s+{name}(?=,)")
         self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
@@ -258,7 +259,8 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
                                     {"name": m.group("name"), "title": None, "country": None}))
         for m in self._bare_subject.finditer(text):
-            if len(m.group("name").split()) >= 2 and self.gazetteer.lookup(m.group("name")) is None:
+            tokens = m.group("name").split()
+            if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         for m in self._bare_speaker.finditer(text):
