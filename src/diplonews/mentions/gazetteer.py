@@ -9,6 +9,7 @@ import regex
 
 from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import ActorEntry, GazetteerFile
+from diplonews.rules.trie import trie_regex
 
 __all__ = ["Gazetteer", "KnownActor", "slug"]
 
@@ -54,9 +55,7 @@ class Gazetteer:
         for actor in self.actors.values():
             if actor.country is not None and actor.country not in self.actors:
                 raise RuleError("DN109", f"actor {actor.name!r} names unknown country {actor.country!r}")
-        ordered = sorted(self.forms, key=lambda f: (-len(f), f))
-        body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in ordered) or "(?!)"
-        self.pattern = regex.compile(rf"(?<![\w.-])(?:{body})(?![\w-]|\.\w)")
+        self.pattern = regex.compile(rf"(?<![\w.-])(?:{trie_regex(self.forms)})(?![\w-]|\.\w)")
 
     def _add(self, entry: ActorEntry, kind: str, source: str) -> None:
         country = slug(entry.country) if entry.country else None

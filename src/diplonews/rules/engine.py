@@ -16,6 +16,7 @@ import regex
 from diplonews.rules.errors import RuleError
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
+from diplonews.rules.trie import trie_regex
 
 __all__ = ["CompiledRule", "RuleMatch", "RuleSet"]
 
@@ -30,6 +31,8 @@ class CompiledRule:
     pattern: regex.Pattern[str]
     source: str
     overlap: OverlapPolicy
+    triggers: frozenset[str] = frozenset()
+    """Words of which the sentence must contain one for the rule to be tried (empty: always)."""
 
     @property
     def id(self) -> str:
@@ -62,7 +65,44 @@ def compile_rule(
         compiled = regex.compile(expanded, _FLAGS)
     except regex.error as exc:
         raise RuleError("DN103", f"invalid regular expression: {exc}", source=source, rule=spec.id) from exc
-    return CompiledRule(spec, compiled, source, overlap)
+    return CompiledRule(spec, compiled, source, overlap, _triggers(spec.pattern, table))
+
+
+_MANDATORY = regex.compile(r"\{(?:[a-z_][a-z0-9_]*:)?(?P<name>[A-Z][A-Z0-9_]*)\}(?![?*]|\{0)")
+
+
+def _triggers(pattern: str, table: PlaceholderTable) -> frozenset[str]:
+    """The words of the first word-list placeholder the pattern cannot do without.
+
+    A placeholder counts when it stands at the top level of the pattern (outside any group and
+    alternation) without a quantifier that makes it optional; a sentence lacking all of its
+    words cannot match, so the rule is skipped there without running its regex.
+    """
+    depth = 0
+    escaped = False
+    top_level: list[int] = []
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return frozenset()  # a top-level alternation: no single word is required
+        elif char == "{" and depth == 0:
+            top_level.append(i)
+    for start in top_level:
+        match = _MANDATORY.match(pattern, start)
+        if match is None:
+            continue
+        words = table.words(match.group("name"))
+        if words:
+            return frozenset(" ".join(w.lower().split()) for w in words)
+    return frozenset()
 
 
 def _select(matches: list[RuleMatch], policy: OverlapPolicy) -> list[RuleMatch]:
@@ -87,6 +127,9 @@ class RuleSet:
     def __init__(self, rules: Iterable[CompiledRule], timeout: float = 0.25):
         self.rules: tuple[CompiledRule, ...] = tuple(r for r in rules if r.spec.enabled)
         self.timeout = timeout
+        words = sorted({w for r in self.rules for w in r.triggers})
+        self._trigger_finder = regex.compile(
+            r"(?<![\w-])(?:" + trie_regex(words) + r")(?![\w-])", regex.IGNORECASE) if words else None
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -98,8 +141,13 @@ class RuleSet:
         """All kept matches in a masked sentence, and the errors (rules that timed out)."""
         found: dict[tuple[str, str], list[RuleMatch]] = {}
         errors: list[str] = []
+        present: set[str] = set()
+        if self._trigger_finder is not None:
+            present = {" ".join(m.group().lower().split()) for m in self._trigger_finder.finditer(masked)}
         for rule in self.rules:
             if kinds is not None and rule.kind not in kinds:
+                continue
+            if rule.triggers and rule.triggers.isdisjoint(present):
                 continue
             try:
                 for m in rule.pattern.finditer(masked, timeout=self.timeout):

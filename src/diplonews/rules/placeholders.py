@@ -16,6 +16,7 @@ import regex
 
 from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import PlaceholderSpec
+from diplonews.rules.trie import trie_regex
 
 __all__ = ["TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
 
@@ -52,11 +53,7 @@ def token_pattern(flag: str) -> str:
 
 
 def _words_regex(words: list[str]) -> str:
-    alternatives = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    escaped = [regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in alternatives]
-    if not escaped:
-        return r"(?!)"
-    return r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])"
+    return r"(?<![\w-])(?:" + trie_regex(words) + r")(?![\w-])"
 
 
 class PlaceholderTable:
