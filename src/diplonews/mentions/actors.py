@@ -156,12 +156,15 @@ class ActorFinder:
             rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"(?P<title>(?i:{title}))(?:\s+(?:to|of|for|in|at)\s+[^,.;]{{1,40}}?)?,\s+{name}(?=,)")
+            rf"(?P<title>(?i:{title}))(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"(?:\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,\s+(?:(?i:{honorific})\s+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
             rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
+        self._possessive_name = regex.compile(
+            rf"'s\s+(?P<name>{token}(?:\s+{token})?)(?![\p{{L}}'])(?=\s+(?:\p{{Ll}}+s\b|(?i:{say})))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
@@ -275,6 +278,15 @@ class ActorFinder:
                 if not self._not_name.match(first) and self.gazetteer.lookup(first) is None:
                     cands.append(_Candidate(f.start(), f.end(), "person", 2,
                                             {"name": f.group(), "title": None, "country": None}))
+        for end, cand in known_by_end.items():
+            # Headlines: "South Africa's Ramaphosa", "China's Xi".
+            actor = cand.data["actor"]
+            assert isinstance(actor, KnownActor)
+            m = self._possessive_name.match(text, end) if actor.kind == "country" else None
+            if m and not self._not_name.match(m.group("name").split()[0]) and \
+                    self.gazetteer.lookup(m.group("name").split()[0]) is None:
+                cands.append(_Candidate(cand.start, m.end(), "person", 5,
+                                        {"name": m.group("name"), "title": None, "country": actor.id}))
         for m in self._bare_attribution.finditer(text):
             if self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
@@ -442,7 +454,7 @@ class ActorFinder:
                     bodies_seen.append(record.id)
             if not ids:
                 continue
-            if cand.kind not in ("pronoun", "group"):
+            if cand.kind != "group":
                 bucket = by_sentence.setdefault(sent, [])
                 for i in ids:
                     if i not in bucket:

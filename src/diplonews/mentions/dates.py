@@ -41,7 +41,8 @@ _DATE = regex.compile(
     rf"|(?:\b(?P<wrel>last|next|this|on|On|Last|Next|This)\s+)?\b{_W}(?:'s)?"
     rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
     rf"|\b(?P<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|weekend))\b"
-    rf"|\b(?P<day_word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"
+    rf"|\b(?P<day_word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his(?=\s+(?:morning|afternoon|evening)\b))\b"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Uu]ntil|[Bb]y)\s+)(?P<year5>(?:19|20)\d{{2}})\b(?!-)"
 )
 
@@ -148,7 +149,7 @@ class DateFinder:
         if m.group("day_word"):
             if published is None:
                 return made(None, "day", True)
-            shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group("day_word").lower()]
+            shift = {"yesterday": -1, "today": 0, "tonight": 0, "this": 0, "tomorrow": 1}[m.group("day_word").lower()]
             return made((published + dt.timedelta(days=shift)).isoformat(), "day", True)
         if m.group("year5"):
             return made(m.group("year5"), "year", False)

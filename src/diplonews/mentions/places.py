@@ -39,7 +39,7 @@ class PlaceFinder:
         # holding only a place ("New York").
         self._dateline = regex.compile(
             r"^(?:(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,2})\s*(?:,|\u2014|\u2013|--|\()"
-            r"|(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$"
+            r"|(?!By\s)(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$"
             r"|(?P<mixed>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?),\s+\p{Lu}{2,}\s*[\u2013\u2014-])", regex.MULTILINE)
 
     def find(self, text: str, start: int, end: int, paragraph_start: bool) -> list[Mention]:
