@@ -282,11 +282,11 @@ class ActorFinder:
             # Headlines: "South Africa's Ramaphosa", "China's Xi".
             actor = cand.data["actor"]
             assert isinstance(actor, KnownActor)
-            m = self._possessive_name.match(text, end) if actor.kind == "country" else None
-            if m and not self._not_name.match(m.group("name").split()[0]) and \
-                    self.gazetteer.lookup(m.group("name").split()[0]) is None:
-                cands.append(_Candidate(cand.start, m.end(), "person", 5,
-                                        {"name": m.group("name"), "title": None, "country": actor.id}))
+            owned = self._possessive_name.match(text, end) if actor.kind == "country" else None
+            if owned and not self._not_name.match(owned.group("name").split()[0]) and \
+                    self.gazetteer.lookup(owned.group("name").split()[0]) is None:
+                cands.append(_Candidate(cand.start, owned.end(), "person", 5,
+                                        {"name": owned.group("name"), "title": None, "country": actor.id}))
         for m in self._bare_attribution.finditer(text):
             if self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
