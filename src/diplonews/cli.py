@@ -78,6 +78,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet:
         print(f"diplonews batch: {stats.summary()}", file=sys.stderr)
+    if args.events:
+        from diplonews.events import batch_events
+
+        count = 0
+        with open(args.events, "w", encoding="utf-8") as out:
+            for event in batch_events(args.output):
+                out.write(event.model_dump_json() + "\n")
+                count += 1
+        if not args.quiet:
+            print(f"diplonews batch: {count} events written to {args.events}", file=sys.stderr)
     return 0
 
 
@@ -145,6 +155,8 @@ def build_argparser() -> argparse.ArgumentParser:
     b.add_argument("output", help="JSON Lines output: one line per input, in input order")
     b.add_argument("--workers", type=int, default=1, help="processes to parse with (0: one per CPU)")
     b.add_argument("--quiet", action="store_true", help="no progress and no summary on stderr")
+    b.add_argument("--events", metavar="PATH",
+                   help="also write PLOVER/CAMEO event records (JSON Lines) to PATH; see docs/events.md")
     b.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
     b.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
     b.set_defaults(func=_cmd_batch)

@@ -9,9 +9,12 @@ article used, so a record stays small and an actor's identity is stable across i
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializeAsAny
+
+if TYPE_CHECKING:
+    from diplonews.events import Event
 
 ActorKind = Literal["person", "country", "organization", "group"]
 DatePrecision = Literal["day", "month", "year"]
@@ -194,3 +197,9 @@ class Article(BaseModel):
         if kind in ("meetings", "statements", "demands", "agreements"):
             return list(getattr(self, kind))
         return list(self.extra_items.get(kind, []))
+
+    def to_events(self, *, article_id: str | None = None, include_statements: bool = True) -> list[Event]:
+        """The items as dyadic PLOVER/CAMEO event records; see :func:`diplonews.events.to_events`."""
+        from diplonews.events import to_events  # events imports this module
+
+        return to_events(self, article_id=article_id, include_statements=include_statements)

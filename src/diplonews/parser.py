@@ -31,7 +31,7 @@ from diplonews.mentions.mask import MaskedSentence, mask_sentence, quote_mention
 from diplonews.mentions.places import PlaceFinder
 from diplonews.merge import merge_agreements, merge_demands, merge_meetings, merge_statements
 from diplonews.model import Agreement, Article, Demand, Evidence, Item, Meeting, Span, Statement
-from diplonews.rules.engine import CompiledRule, RuleSet, compile_rule
+from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
 from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
 from diplonews.rules.placeholders import PlaceholderTable
@@ -286,6 +286,23 @@ class Parser:
         return {"meeting": finish_meeting, "statement": finish_statement,
                 "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
 
+    def _fields(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText,
+                last: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The field values a match yields (several for a split demand, none if rejected)."""
+        kind = self._kinds[match.rule.kind]
+        ctx = MatchContext(norm.text, sentence, match.start, match.end, self._cues)
+        values = group_values(match, ctx, self._roles[kind.name])
+        values.update({k: v for k, v in match.rule.spec.set.items() if k not in values})
+        previous = last.get(kind.name)
+        for entry in match.rule.spec.inherit:
+            name, _, origin = entry.partition("=")
+            source_kind, _, source_field = origin.partition(".")
+            donor = last.get(source_kind) if origin else previous
+            if values.get(name) in (None, [], "") and donor is not None:
+                values[name] = donor.get(source_field or name)
+        finish = self._finisher(kind)
+        return finish(values, ctx) if finish is not None else [values]
+
     def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
                context: tuple[Any, list[Mention]]) -> Article:
         def original_span(start: int, end: int) -> Span:
@@ -298,27 +315,25 @@ class Parser:
         for sentence in masked:
             if len(sentence.masked) > _MAX_SENTENCE:
                 continue
-            matches, problems = self.rules.match(
+            matches, problems = self.rules.find(
                 sentence.masked, kinds=self._quoted_kinds if sentence.in_quote else None)
             errors.extend(problems)
+            # Build first, then resolve overlaps among the matches that yield items: a match
+            # its builder rejects (a two-word "clause") must not hide a good one.
+            built_by_match: dict[int, list[dict[str, Any]]] = {}
+            provisional = dict(last)
             for match in matches:
+                built = self._fields(match, sentence, norm, provisional)
+                if built:
+                    built_by_match[id(match)] = built
+                    provisional[match.rule.kind] = built[-1]
+            kept = self.rules.select([m for m in matches if id(m) in built_by_match])
+            for match in kept:
                 kind = self._kinds[match.rule.kind]
-                ctx = MatchContext(norm.text, sentence, match.start, match.end, self._cues)
-                values = group_values(match, ctx, self._roles[kind.name])
-                values.update({k: v for k, v in match.rule.spec.set.items() if k not in values})
-                previous = last.get(kind.name)
-                for entry in match.rule.spec.inherit:
-                    name, _, origin = entry.partition("=")
-                    source_kind, _, source_field = origin.partition(".")
-                    donor = last.get(source_kind) if origin else previous
-                    if values.get(name) in (None, [], "") and donor is not None:
-                        values[name] = donor.get(source_field or name)
-                finish = self._finisher(kind)
-                built = finish(values, ctx) if finish is not None else [values]
                 start, end = sentence.to_text(match.start, match.end)
                 span = original_span(start, end)
                 evidence = Evidence(start=span.start, end=span.end, text=span.text, rule=match.rule.id)
-                for fields in built:
+                for fields in built_by_match[id(match)]:
                     clean = {k: v for k, v in fields.items() if not k.startswith("_") and v is not None}
                     try:
                         item = kind.model.model_validate({**clean, "rule": match.rule.id,

@@ -138,8 +138,25 @@ class RuleSet:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def match(self, masked: str, kinds: Sequence[str] | None = None) -> tuple[list[RuleMatch], list[str]]:
-        """All kept matches in a masked sentence, and the errors (rules that timed out)."""
-        found: dict[tuple[str, str], list[RuleMatch]] = {}
+        """The matches kept by each rule file's overlap policy, and the errors (timeouts)."""
+        found, errors = self.find(masked, kinds)
+        return self.select(found), errors
+
+    @staticmethod
+    def select(matches: Sequence[RuleMatch]) -> list[RuleMatch]:
+        """Apply each rule file's overlap policy among matches of one kind from that file."""
+        groups: dict[tuple[str, str], list[RuleMatch]] = {}
+        for m in matches:
+            groups.setdefault((m.rule.source, m.rule.kind), []).append(m)
+        kept: list[RuleMatch] = []
+        for group in groups.values():
+            kept.extend(_select(group, group[0].rule.overlap))
+        kept.sort(key=lambda m: (m.start, m.rule.kind))
+        return kept
+
+    def find(self, masked: str, kinds: Sequence[str] | None = None) -> tuple[list[RuleMatch], list[str]]:
+        """Every match of every rule in a masked sentence, before overlaps are resolved."""
+        found: list[RuleMatch] = []
         errors: list[str] = []
         present: set[str] = set()
         if self._trigger_finder is not None:
@@ -157,13 +174,8 @@ class RuleSet:
                         name: [span for span in m.spans(name) if span[1] > span[0]]
                         for name in rule.pattern.groupindex
                     }
-                    found.setdefault((rule.source, rule.kind), []).append(
-                        RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v})
-                    )
+                    found.append(RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v}))
             except TimeoutError:
                 errors.append(f"rule {rule.id!r} ({rule.source}) timed out after {self.timeout}s")
-        kept: list[RuleMatch] = []
-        for matches in found.values():
-            kept.extend(_select(matches, matches[0].rule.overlap))
-        kept.sort(key=lambda m: (m.start, m.rule.kind))
-        return kept, errors
+        found.sort(key=lambda m: (m.start, m.rule.kind))
+        return found, errors
