@@ -168,7 +168,8 @@ class ActorFinder:
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
-            rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
+            rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|white\s+house|military|security)\s+)?"
+            rf"(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
         )
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
@@ -306,6 +307,7 @@ class ActorFinder:
                 det = det or "the"
             cands.append(_Candidate(start, m.end(), "title_ref", 4,
                                     {"title": m.group("title"), "country": country,
+                                     "qualifier": (m.group("qualifier") or "").strip(),
                                      "indefinite": (det or "").lower() in ("a", "an")}))
         for m in self._body.finditer(text):
             country, start = self._country_before(text, m.start("title"), known_by_end)
@@ -421,6 +423,10 @@ class ActorFinder:
                     record = table.descriptive(desc, "person", desc, str(cand.data["country"]))
                 elif record is None and title[:1].isupper() and not cand.data.get("indefinite"):
                     record = table.descriptive(title, "person", title, None)
+                elif record is None and cand.data.get("indefinite"):
+                    # "a ministry official": an unnamed person, named by the words that describe it.
+                    desc = " ".join(f"{cand.data.get('qualifier') or ''} {title}".split())
+                    record = table.descriptive(desc, "person", desc, None)
                 flags += "p"
             elif cand.kind == "body":
                 record = self._body_record(table, str(cand.data["title"]), _opt(cand.data.get("country")))
@@ -501,7 +507,8 @@ class ActorFinder:
             for record in reversed(list(table.records.values())):
                 if record.kind == "organization" and record.title and record.title.lower().endswith(head):
                     return record
-            return None
+            # "the foreign ministry" with no country named anywhere before: a body of its own.
+            return table.descriptive(head, "organization", head, None)
         name = f"{self._country_name(country)} {title[:1].upper()}{title[1:]}".strip()
         return table.descriptive(name, "organization", title, country)
 
