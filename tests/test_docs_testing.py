@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
-from pathlib import Path
 from typing import Any
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
-BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+from _docs import DOCS, python_blocks, run_blocks
 
-
-def python_blocks(text: str) -> list[str]:
-    return [m.group(1) for m in BLOCK.finditer(text)]
+DOC = DOCS / "testing.md"
 
 
 def test_docs_testing_python_blocks_run_in_order() -> None:
-    text = DOC.read_text(encoding="utf-8")
-    blocks = python_blocks(text)
-    assert len(blocks) >= 8
-    namespace: dict[str, Any] = {"__name__": "docs_testing"}
-    for number, block in enumerate(blocks, start=1):
-        line = text[: text.index(block)].count("\n") + 1
-        code = compile(block, f"{DOC.name}:block{number}:line{line}", "exec")
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(code, namespace)
+    assert len(python_blocks(DOC.read_text(encoding="utf-8"))) >= 8
+    run_blocks(DOC, "docs_testing")
 
 
 def test_docs_testing_shows_the_real_failure_message() -> None:

@@ -293,11 +293,12 @@ class ActorFinder:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
                                         {"name": m.group("name"), "title": None, "country": None}))
         for m in self._title_ref.finditer(text):
-            country, start = self._country_before(text, m.start("title"), known_by_end)
+            head = m.start("qualifier") if m.group("qualifier") else m.start("title")
+            country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
             if det is None and country is None:
                 continue
-            if (det is not None and country is None) or (det is not None and start == m.start("title")):
+            if (det is not None and country is None) or (det is not None and start == head):
                 start = m.start()
             elif det is not None and text[max(0, start - 4):start].lower() in ("the ", " an") :
                 start -= 4 if text[max(0, start - 4):start].lower() == "the " else 0
