@@ -1,4 +1,4 @@
-"""docs/tutorial.md is executable: its Python blocks run, in order, in one namespace."""
+"""docs/tutorial.md and docs/events.md are executable: their Python blocks run, in order."""
 
 from __future__ import annotations
 
@@ -20,3 +20,8 @@ def test_docs_tutorial_runs_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(d.rule == "demand.lobbied-to" for d in namespace["updated"].demands)
     assert {"CONSULT", "AGREE", "REQUEST"} <= {e.event for e in namespace["events"]}
     assert '"event": "CONSULT"' in out.getvalue()
+
+
+def test_docs_events_example_runs() -> None:
+    namespace = run_blocks(DOCS / "events.md", "docs_events")
+    assert {e.cameo for e in namespace["events"]} == {"042", "043"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 import pytest
 
@@ -177,8 +178,32 @@ def test_published_wrong_type_is_a_type_error(value: object) -> None:
         diplonews.parse("Blinken met Xi.", published=value)  # type: ignore[arg-type]
 
 
-# ---- known defects ---------------------------------------------------------------------------
+# ---- known defects and their regressions ----------------------------------------------------
 def test_quotation_with_no_earlier_speaker_records_no_build_error() -> None:
+    """Once a pydantic 'speaker: Field required' error per orphan quotation (found by bench/fuzz.py)."""
     article = parse("“We will keep talking to each other about everything,” the two ministers agreed.\n\n"
                     "“Nothing is settled until everything is settled.”")
     assert not [e for e in article.errors if "could not build" in e]
+
+
+def test_batch_gives_one_record_per_hostile_input() -> None:
+    from diplonews.batch import parse_many
+
+    inputs: list[object] = ["", "\ud800 Blinken met Xi.", b"bytes", {"text": 5}, None,
+                            {"text": "x", "published": "garbage"}, CASES["10k-curly-quotes"], MEETING]
+    records = list(parse_many(inputs))  # type: ignore[arg-type]
+    assert [r.id for r in records] == [str(i) for i in range(len(inputs))]
+    assert [r.ok for r in records] == [True, True, False, False, False, False, True, True]
+
+
+@pytest.mark.xfail(strict=True, reason="run_batch writes record.to_json(); model_dump_json raises "
+                   "PydanticSerializationError on a lone surrogate (legal in JSON input as \\ud800), "
+                   "aborting the run and losing every later record")
+def test_run_batch_survives_a_lone_surrogate_in_jsonl(tmp_path: Path) -> None:
+    from diplonews.batch import run_batch
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "ok"}\n{"id": "b", "text": "\\ud800 x"}\n{"id": "c", "text": "ok"}\n',
+                      encoding="utf-8")
+    run_batch(source, tmp_path / "out.jsonl")
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3

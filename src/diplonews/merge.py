@@ -15,6 +15,10 @@ from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
 
 __all__ = ["merge_agreements", "merge_demands", "merge_meetings", "merge_statements"]
 
+# Mentions of one event sit near each other: each item is compared with the latest _WINDOW
+# merged items only, which keeps merging linear in the length of the text.
+_WINDOW = 100
+
 
 def _tokens(text: str) -> Counter[str]:
     return Counter(w.strip(".,;:\"'“”").lower() for w in text.split())
@@ -52,7 +56,7 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             else:
                 waiting.append(m)
             continue
-        target = next((x for x in reversed(merged) if _same_meeting(x, m, country_of)), None)
+        target = next((x for x in reversed(merged[-_WINDOW:]) if _same_meeting(x, m, country_of)), None)
         if target is None:
             merged.append(m.model_copy(deep=True))
         else:
@@ -73,7 +77,7 @@ def _places_conflict(a: Meeting, b: Meeting) -> bool:
 
 
 def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -> Meeting | None:
-    candidates = [x for x in merged if x.status == m.status and set(m.participants) <= set(x.participants)
+    candidates = [x for x in merged[-_WINDOW:] if x.status == m.status and set(m.participants) <= set(x.participants)
                   and not _places_conflict(x, m)]
     if not candidates:
         return None
@@ -131,7 +135,7 @@ def _absorb(target: Meeting, other: Meeting) -> None:
 def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     merged: list[Agreement] = []
     for a in agreements:
-        target = next((x for x in merged if set(x.parties) & set(a.parties)
+        target = next((x for x in merged[-_WINDOW:] if set(x.parties) & set(a.parties)
                        and token_f1(x.content, a.content) >= 0.6), None)
         if target is None:
             merged.append(a.model_copy(deep=True))
@@ -150,7 +154,7 @@ def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None]
 
     merged: list[Demand] = []
     for d in demands:
-        target = next((x for x in merged if side(x.demander) & side(d.demander)
+        target = next((x for x in merged[-_WINDOW:] if side(x.demander) & side(d.demander)
                        and token_f1(x.action, d.action) >= 0.6), None)
         if target is None:
             merged.append(d.model_copy(deep=True))
@@ -164,7 +168,7 @@ def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None]
 def merge_statements(statements: list[Statement]) -> list[Statement]:
     merged: list[Statement] = []
     for s in statements:
-        target = next((x for x in merged if x.speaker == s.speaker and x.kind == s.kind
+        target = next((x for x in merged[-_WINDOW:] if x.speaker == s.speaker and x.kind == s.kind
                        and token_f1(x.content, s.content) >= 0.8), None)
         if target is None:
             merged.append(s.model_copy(deep=True))

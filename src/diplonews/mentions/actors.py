@@ -52,6 +52,8 @@ class ActorRecord:
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "his", "them"})
+# How far back (in mentions) a reference looks for its antecedent; keeps long texts linear.
+_LOOKBACK = 200
 
 
 class ActorTable:
@@ -60,31 +62,53 @@ class ActorTable:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.records: dict[str, ActorRecord] = {}
+        self._order: list[str] = []
+        self._by_token: dict[str, list[ActorRecord]] = {}
 
     def known(self, actor: KnownActor) -> ActorRecord:
         record = self.records.get(actor.id)
         if record is None:
             kind: ActorKind = actor.kind if actor.kind in ("person", "country", "organization", "group") \
                 else "organization"  # type: ignore[assignment]
-            record = ActorRecord(actor.id, actor.name, kind, actor.title, actor.country)
-            self.records[actor.id] = record
+            record = self._add(ActorRecord(actor.id, actor.name, kind, actor.title, actor.country))
             if actor.country and actor.country not in self.records:
                 parent = self.gazetteer.by_id(actor.country)
                 if parent is not None:
                     self.known(parent)
         return record
 
+    def with_token(self, token: str) -> list[ActorRecord]:
+        """Persons whose name contains this word, latest first."""
+        return list(reversed(self._by_token.get(token, [])))
+
+    def latest(self, count: int) -> list[ActorRecord]:
+        """The most recently created actors, latest first."""
+        return [self.records[i] for i in reversed(self._order[-count:])]
+
+    def _index(self, record: ActorRecord) -> None:
+        for token in set(record.name.split()):
+            bucket = self._by_token.setdefault(token, [])
+            if record not in bucket:
+                bucket.append(record)
+
+    def _add(self, record: ActorRecord) -> ActorRecord:
+        self.records[record.id] = record
+        self._order.append(record.id)
+        if record.kind == "person":
+            self._index(record)
+        return record
+
     def person(self, name: str, title: str | None, country: str | None) -> ActorRecord:
         """The person with this name: an existing one it extends or names in part, or a new one."""
         tokens = set(name.split())
-        for record in self.records.values():
-            if record.kind != "person":
-                continue
+        candidates = {r.id: r for t in tokens for r in self._by_token.get(t, [])}
+        for record in candidates.values():
             theirs = set(record.name.split())
             if tokens <= theirs or theirs <= tokens:
                 if len(tokens) > len(theirs):
                     record.aliases.append(record.name) if record.name not in record.aliases else None
                     record.name = name
+                    self._index(record)
                 if title and not record.title:
                     record.title = title
                 if country and not record.country:
@@ -93,16 +117,13 @@ class ActorTable:
         actor_id = slug(name)
         while actor_id in self.records:
             actor_id += "-2"
-        record = ActorRecord(actor_id, name, "person", title, country)
-        self.records[actor_id] = record
-        return record
+        return self._add(ActorRecord(actor_id, name, "person", title, country))
 
     def descriptive(self, name: str, kind: ActorKind, title: str | None, country: str | None) -> ActorRecord:
         actor_id = slug(name)
         record = self.records.get(actor_id)
         if record is None:
-            record = ActorRecord(actor_id, name, kind, title, country)
-            self.records[actor_id] = record
+            record = self._add(ActorRecord(actor_id, name, kind, title, country))
         return record
 
     def to_models(self, original_span: Callable[[int, int], Span]) -> list[Actor]:
@@ -163,6 +184,8 @@ class ActorFinder:
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
             rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
+        self._full_name = regex.compile(
+            rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:\s+\p{{Lu}}\.)?\s+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
             rf"'s\s+(?P<name>{token}(?:\s+{token})?)(?![\p{{L}}'])(?=\s+(?:\p{{Ll}}+s\b|(?i:{say})))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
@@ -267,16 +290,17 @@ class ActorFinder:
             if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
-        for m in self._bare_speaker.finditer(text):
+        speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
+        speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
+        if speaking:
             # "Gatilov told journalists": a surname that speaks is a person when the text also
-            # gives the full name ("Gennady Gatilov") somewhere.
-            surname = m.group("name")
-            if self._not_name.match(surname) or self.gazetteer.lookup(surname) is not None:
-                continue
-            full = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\.)?\s+{regex.escape(surname)}(?!\p{{L}})")
-            for f in full.finditer(text):
-                first = f.group().split()[0]
-                if not self._not_name.match(first) and self.gazetteer.lookup(first) is None:
+            # gives the full name ("Gennady Gatilov") somewhere. One pass finds all full names.
+            seen_full: set[int] = set()
+            for f in self._full_name.finditer(text, overlapped=True):
+                first = f.group("first")
+                if f.group("last") in speaking and f.start() not in seen_full and \
+                        not self._not_name.match(first) and self.gazetteer.lookup(first) is None:
+                    seen_full.add(f.start())
                     cands.append(_Candidate(f.start(), f.end(), "person", 2,
                                             {"name": f.group(), "title": None, "country": None}))
         for end, cand in known_by_end.items():
@@ -493,19 +517,16 @@ class ActorFinder:
     @staticmethod
     def _latest_with_token(table: ActorTable, seen: list[tuple[int, int, str, bool]], token: str
                            ) -> ActorRecord | None:
-        for _, _, actor_id, _ in reversed(seen):
+        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
             if token in table.records[actor_id].name.split():
                 return table.records[actor_id]
-        for record in table.records.values():
-            if record.kind == "person" and token in record.name.split():
-                return record
-        return None
+        return next(iter(table.with_token(token)), None)
 
     def _body_record(self, table: ActorTable, title: str, country: str | None) -> ActorRecord | None:
         """'Seoul's foreign ministry' is a new body; 'the foreign ministry' the latest one of its kind."""
         head = title.lower()
         if country is None:
-            for record in reversed(list(table.records.values())):
+            for record in table.latest(_LOOKBACK):
                 if record.kind == "organization" and record.title and record.title.lower().endswith(head):
                     return record
             # "the foreign ministry" with no country named anywhere before: a body of its own.
@@ -525,11 +546,11 @@ class ActorFinder:
         if indefinite:
             return None
         if country is not None and any(t in self._generic_titles for t in titles):
-            for _, _, actor_id, _ in reversed(seen):
+            for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
                 if table.records[actor_id].country == country:
                     return table.records[actor_id]
             return None
-        for _, _, actor_id, _ in reversed(seen):
+        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
             record = table.records[actor_id]
             have = (record.title or "").lower()
             if have and any(have.endswith(want) or want in have.split(",")[0] for want in titles) and (
@@ -540,7 +561,7 @@ class ActorFinder:
     @staticmethod
     def _subject(table: ActorTable, seen: list[tuple[int, int, str, bool]], sent: int, pos: int,
                  text: str) -> ActorRecord | None:
-        earlier = [s for s in seen if s[1] < pos]
+        earlier = [s for s in seen[-_LOOKBACK:] if s[1] < pos]
         if not earlier:
             return None
         same = [s for s in earlier if s[0] == sent]
@@ -560,7 +581,7 @@ class ActorFinder:
         if len(office) < 4 or office in {"side", "countrie", "nation", "part", "two", "they", "delegation"}:
             return ()
         found: list[str] = []
-        for _, _, actor_id, _ in reversed(seen):
+        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
             title = (table.records[actor_id].title or "").lower()
             if office in title and actor_id not in found:
                 found.append(actor_id)
@@ -572,7 +593,7 @@ class ActorFinder:
     def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
         """The two sides of the current exchange: the latest pair of persons within a few
         sentences (the principals of a meeting), else the latest pair of any actors."""
-        earlier = [(s, pair, persons) for s, pair, persons in pairs if s <= sent]
+        earlier = [(s, pair, persons) for s, pair, persons in pairs[-_LOOKBACK:] if s <= sent]
         for s, pair, persons in reversed(earlier):
             if persons and sent - s <= 8:
                 return pair
