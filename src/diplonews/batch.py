@@ -71,10 +71,15 @@ class BatchRecord:
     def to_json(self) -> str:
         """One compact JSON line (no trailing newline)."""
         if self.article is not None:
-            # model_dump_json is much faster than json.dumps(model_dump()) on big articles.
             head = json.dumps({"id": self.id, "ok": True}, ensure_ascii=False)[:-1]
-            return f'{head}, "result": {self.article.model_dump_json()}}}'
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+            try:
+                # model_dump_json is much faster than json.dumps(model_dump()) on big articles.
+                return f'{head}, "result": {self.article.model_dump_json()}}}'
+            except ValueError:
+                # A lone surrogate (legal in JSON input as "\ud800") cannot be encoded as UTF-8;
+                # json.dumps escapes it, so the record is still written whole.
+                return json.dumps(self.to_dict(), ensure_ascii=True)
+        return json.dumps(self.to_dict(), ensure_ascii=True)
 
 
 Task = tuple[str, str, dt.date | None] | BatchRecord
