@@ -164,48 +164,48 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
-        name = rf"(?P<name>{token}(?:\s+(?:{_PARTICLE}\s+)?{token}){{0,3}})"
+        name = rf"(?P<name>{token}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{token}){{0,3}})"
         title = table.expand("{TITLE}")
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         self._title_name = regex.compile(
-            rf"(?P<title>(?i:(?:{modifier}\s+)?(?:{title})(?:(?:\s+and|\s+of|,)?\s+(?:{title}))?))"
-            rf"(?:\s+(?i:{honorific}))?\s+{name}"
+            rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
+            rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
         )
         self._name_title = regex.compile(
-            rf"{name},\s+(?:the\s+|a\s+|an\s+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
+            rf"{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"(?P<title>(?i:{title}))(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,\s+(?:(?i:{honorific})\s+)*{name}(?=[,.;:)])")
-        self._honorific = regex.compile(rf"(?:{honorific})\s+{name}")
+            rf"(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+        self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
-            rf"(?<=[,\u201d\"]\s*|[,\u201d\"]\s+(?:[Hh]e|[Ss]he)\s+(?:told|said)\s+)(?P<name>{token})(?=\s+(?:also\s+)?(?i:{say}))")
+            rf"(?<=[,\u201d\"][^\S\n]*|[,\u201d\"][^\S\n]+(?:[Hh]e|[Ss]he)[^\S\n]+(?:told|said)[^\S\n]+)(?P<name>{token})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._full_name = regex.compile(
-            rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:\s+\p{{Lu}}\.)?\s+(?P<last>{_TOKEN})")
+            rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+\p{{Lu}}\.)?[^\S\n]+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
-            rf"'s\s+(?P<name>{token}(?:\s+{token})?)(?![\p{{L}}'])(?=\s+(?:\p{{Ll}}+s\b|(?i:{say})))")
-        self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=\s+(?:also\s+)?(?i:{say}))")
-        self._bare_subject = regex.compile(rf"{name}(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?i:{verbs}))")
+            rf"'s[^\S\n]+(?P<name>{token}(?:[^\S\n]+{token})?)(?![\p{{L}}'])(?=[^\S\n]+(?:\p{{Ll}}+s\b|(?i:{say})))")
+        self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        self._bare_subject = regex.compile(rf"{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
-            rf"(?:(?P<det>\b(?i:the|a|an))\s+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|white\s+house|military|security)\s+)?"
-            rf"(?P<title>(?i:(?:{modifier}\s+)?(?:{title})))\b(?!\s+{_TOKEN})"
+            rf"(?:(?P<det>\b(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
+            rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
-            rf"(?:(?P<det>\b(?i:the))\s+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?!\s+(?:of|spokes))")
+            rf"(?:(?P<det>\b(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
         self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
-        self._geo_after = regex.compile(table.expand(r"\s+{GEO_NOUN}"))
-        self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*\s+){1,4}$")
-        self._lead_in = regex.compile(r"\b(?i:the|a|an)\s+(?:(?i:top|senior|chief|most\s+senior)\s+)$")
+        self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
+        self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
+        self._lead_in = regex.compile(r"\b(?i:the|a|an)[^\S\n]+(?:(?i:top|senior|chief|most[^\S\n]+senior)[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-        self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=\s+(?:also\s+)?(?i:{say}))")
+        self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
-        self._side = regex.compile(table.expand(r"(?P<det>(?i:the)\s+)?(?P<noun>{SIDE})\b"))
-        self._group_noun = regex.compile(table.expand(r"\s+(?P<noun>(?:\p{Ll}+\s+)?{GROUP_NOUN})\b"))
+        self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
+        self._group_noun = regex.compile(table.expand(r"[^\S\n]+(?P<noun>(?:\p{Ll}+[^\S\n]+)?{GROUP_NOUN})\b"))
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
