@@ -150,3 +150,13 @@ def test_rule_error_is_a_value_error_and_module_parse_unaffected() -> None:
     with pytest.raises(ValueError, match=r"\[DN104\]"):
         Parser.default().with_rules({"extend": {"NOPE": ["x"]}})
     assert [d.action for d in diplonews.parse(DEMAND).demands] == ["lift sanctions"]
+
+
+def test_a_word_list_past_the_limit_is_refused_before_compiling() -> None:
+    from diplonews.rules.schema import MAX_WORDS
+
+    words = [f"w{i}" for i in range(MAX_WORDS + 1)]
+    with pytest.raises(diplonews.RuleError) as caught:
+        diplonews.Parser.default().with_rules({"extend": {"SAY": words}})
+    assert caught.value.code == "DN102"
+    assert "at most 50000" in str(caught.value)

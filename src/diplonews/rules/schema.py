@@ -6,7 +6,7 @@ happens once, when a ``Parser`` is built, so a typo fails loudly before any text
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,6 +21,10 @@ __all__ = [
 ]
 
 OverlapPolicy = Literal["all", "longest", "first", "priority"]
+
+# A word list compiles into every rule that uses it; past this size the compile cost (tens of
+# seconds) outweighs any use, so the file is refused up front with a clear error instead.
+MAX_WORDS = 50_000
 
 
 class _Strict(BaseModel):
@@ -56,8 +60,8 @@ class RuleSpec(_Strict):
 class PlaceholderSpec(_Strict):
     """A named piece of language: a word list, or a pattern that may use other placeholders."""
 
-    words: list[str] | None = None
-    pattern: str | None = None
+    words: list[str] | None = Field(default=None, max_length=MAX_WORDS)
+    pattern: str | None = Field(default=None, max_length=20_000)
     description: str = ""
 
     @model_validator(mode="after")
@@ -72,7 +76,7 @@ class RuleFile(_Strict):
 
     overlap: OverlapPolicy = "priority"
     placeholders: dict[str, PlaceholderSpec] = Field(default_factory=dict)
-    extend: dict[str, list[str]] = Field(
+    extend: dict[str, Annotated[list[str], Field(max_length=MAX_WORDS)]] = Field(
         default_factory=dict, description="Words added to existing word-list placeholders."
     )
     rules: list[RuleSpec] = Field(default_factory=list)
