@@ -187,7 +187,7 @@ class ActorFinder:
         self._full_name = regex.compile(
             rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+\p{{Lu}}\.)?[^\S\n]+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
-            rf"'s[^\S\n]+(?P<name>{token}(?:[^\S\n]+{token})?)(?![\p{{L}}'])(?=[^\S\n]+(?:\p{{Ll}}+s\b|(?i:{say})))")
+            rf"'s[^\S\n]+(?P<name>{token}(?:[^\S\n]+{token})?)(?![\p{{L}}'])(?=[^\S\n]+(?:\p{{Ll}}+s\b|will\b|would\b|has\b|had\b|is\b|was\b|(?i:{say})))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
@@ -335,6 +335,8 @@ class ActorFinder:
                                      "qualifier": (m.group("qualifier") or "").strip(),
                                      "indefinite": (det or "").lower() in ("a", "an")}))
         for m in self._body.finditer(text):
+            if self.gazetteer.lookup(m.group("title")) is not None:
+                continue  # "the Foreign Office" is a known body, not a description
             country, start = self._country_before(text, m.start("title"), known_by_end)
             if country is None and m.group("det") is None:
                 continue
@@ -474,7 +476,7 @@ class ActorFinder:
                 surface = ""
             elif cand.kind == "group":
                 ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(pairs, sent)
-                flags += "g"
+                flags += "m"
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
