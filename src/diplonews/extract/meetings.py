@@ -7,6 +7,7 @@ from typing import Any
 import regex
 
 from diplonews.extract.context import MatchContext
+from diplonews.model import Place
 
 __all__ = ["finish_meeting"]
 
@@ -26,11 +27,9 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         if dates:
             values["date"] = dates[0].date
     if "location" not in values:
-        places = [m for m in ctx.mentions("l") if m.place is not None]
-        venues = [m for m in places if m.place and m.place.kind == "venue"]
-        chosen = (venues or places)[:1]
-        if chosen and chosen[0].place is not None:
-            values["location"] = chosen[0].place
+        place = _nearest_place(ctx)
+        if place is not None:
+            values["location"] = place
     if "status" not in values:
         if ctx.cues.cancel.search(window):
             values["status"] = "cancelled"
@@ -51,3 +50,18 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         caller = groups[0][0]
         return [{**values, "participants": [caller, other]} for other in groups[1] if other != caller]
     return [values]
+
+
+def _nearest_place(ctx: MatchContext) -> Place | None:
+    """The most specific place of the match itself, else the sentence's venue or nearest place."""
+    start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    places = [m for m in ctx.mentions("l") if m.place is not None]
+    inside = [m for m in places if start <= m.start and m.end <= end]
+    venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
+    for group in ([m for m in inside if m in venues], venues, inside):
+        if group:
+            return group[0].place
+    after = [m for m in places if m.start >= end]
+    before = [m for m in places if m.end <= start]
+    chosen = after[:1] or before[-1:]
+    return chosen[0].place if chosen else None
