@@ -8,6 +8,7 @@ gazetteers, item kinds) and recompiles on arrival, so it can be shipped to worke
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -263,8 +264,6 @@ class Parser:
             mentions.extend(self._places.find(t, s.start, s.end, s.start in para_starts))
         mentions.sort(key=lambda m: m.start)
         masked: list[MaskedSentence] = []
-        import bisect
-
         starts = [m.start for m in mentions]
         inner = [q for q in quotes if q.content_end - q.content_start > 30]
         for s in sentences:

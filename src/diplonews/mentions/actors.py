@@ -10,18 +10,20 @@ sides" to the latest pair of actors, "the U.S. side" to the country.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
+from diplonews.mentions.actor_table import LOOKBACK, ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
-from diplonews.mentions.gazetteer import Gazetteer, KnownActor, slug
-from diplonews.model import Actor, ActorKind, Span
+from diplonews.mentions.gazetteer import Gazetteer, KnownActor
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.text.sentences import Sentence
 
-__all__ = ["ActorFinder", "ActorTable"]
+__all__ = ["ActorFinder"]
 
 _TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
@@ -31,111 +33,6 @@ _OBJECT_CUE = frozenset(
 )
 
 
-@dataclass
-class ActorRecord:
-    """An actor as the article builds it up, mention by mention."""
-
-    id: str
-    name: str
-    kind: ActorKind
-    title: str | None = None
-    country: str | None = None
-    affiliation: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, surface: str, start: int, end: int) -> None:
-        surface = " ".join(surface.split())
-        if surface != self.name and surface not in self.aliases and surface.lower() not in _PRONOUNS:
-            self.aliases.append(surface)
-        self.mentions.append((start, end))
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "his", "them"})
-# How far back (in mentions) a reference looks for its antecedent; keeps long texts linear.
-_LOOKBACK = 200
-
-
-class ActorTable:
-    """The actors of one article, by id."""
-
-    def __init__(self, gazetteer: Gazetteer):
-        self.gazetteer = gazetteer
-        self.records: dict[str, ActorRecord] = {}
-        self._order: list[str] = []
-        self._by_token: dict[str, list[ActorRecord]] = {}
-
-    def known(self, actor: KnownActor) -> ActorRecord:
-        record = self.records.get(actor.id)
-        if record is None:
-            kind: ActorKind = actor.kind if actor.kind in ("person", "country", "organization", "group") \
-                else "organization"  # type: ignore[assignment]
-            record = self._add(ActorRecord(actor.id, actor.name, kind, actor.title, actor.country))
-            if actor.country and actor.country not in self.records:
-                parent = self.gazetteer.by_id(actor.country)
-                if parent is not None:
-                    self.known(parent)
-        return record
-
-    def with_token(self, token: str) -> list[ActorRecord]:
-        """Persons whose name contains this word, latest first."""
-        return list(reversed(self._by_token.get(token, [])))
-
-    def latest(self, count: int) -> list[ActorRecord]:
-        """The most recently created actors, latest first."""
-        return [self.records[i] for i in reversed(self._order[-count:])]
-
-    def _index(self, record: ActorRecord) -> None:
-        for token in set(record.name.split()):
-            bucket = self._by_token.setdefault(token, [])
-            if record not in bucket:
-                bucket.append(record)
-
-    def _add(self, record: ActorRecord) -> ActorRecord:
-        self.records[record.id] = record
-        self._order.append(record.id)
-        if record.kind == "person":
-            self._index(record)
-        return record
-
-    def person(self, name: str, title: str | None, country: str | None) -> ActorRecord:
-        """The person with this name: an existing one it extends or names in part, or a new one."""
-        tokens = set(name.split())
-        candidates = {r.id: r for t in tokens for r in self._by_token.get(t, [])}
-        for record in candidates.values():
-            theirs = set(record.name.split())
-            if tokens <= theirs or theirs <= tokens:
-                if len(tokens) > len(theirs):
-                    record.aliases.append(record.name) if record.name not in record.aliases else None
-                    record.name = name
-                    self._index(record)
-                if title and not record.title:
-                    record.title = title
-                if country and not record.country:
-                    record.country = country
-                return record
-        actor_id = slug(name)
-        while actor_id in self.records:
-            actor_id += "-2"
-        return self._add(ActorRecord(actor_id, name, "person", title, country))
-
-    def descriptive(self, name: str, kind: ActorKind, title: str | None, country: str | None) -> ActorRecord:
-        actor_id = slug(name)
-        record = self.records.get(actor_id)
-        if record is None:
-            record = self._add(ActorRecord(actor_id, name, kind, title, country))
-        return record
-
-    def to_models(self, original_span: Callable[[int, int], Span]) -> list[Actor]:
-        return [
-            Actor(id=r.id, name=r.name, kind=r.kind, title=r.title, country=r.country,
-                  affiliation=r.affiliation, aliases=list(r.aliases),
-                  mentions=[original_span(s, e) for s, e in r.mentions])
-            for r in self.records.values() if r.mentions
-        ]
-
-
-from collections.abc import Callable  # noqa: E402
 
 
 @dataclass
@@ -359,8 +256,6 @@ class ActorFinder:
         order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
         kept: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
-        import bisect
-
         for cand in order:
             i = bisect.bisect_left(taken, (cand.start, -1))
             left = taken[i - 1] if i > 0 else None
@@ -393,9 +288,6 @@ class ActorFinder:
             # Overlap test by bisection (a linear scan per surname made big texts quadratic):
             # a candidate overlaps a covered span iff some span starting before its end ends
             # after its start, i.e. the running maximum of those ends exceeds its start.
-            import bisect
-            from itertools import accumulate
-
             starts = [s for s, _ in covered]
             reach = list(accumulate((e for _, e in covered), max))
             free = [c for c in extra
@@ -403,7 +295,6 @@ class ActorFinder:
             selected = self._select(selected + free)
 
         sentence_starts = [s.start for s in sentences]
-        import bisect
 
         def sentence_of(pos: int) -> int:
             return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
@@ -519,7 +410,7 @@ class ActorFinder:
     @staticmethod
     def _latest_with_token(table: ActorTable, seen: list[tuple[int, int, str, bool]], token: str
                            ) -> ActorRecord | None:
-        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
+        for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
             if token in table.records[actor_id].name.split():
                 return table.records[actor_id]
         return next(iter(table.with_token(token)), None)
@@ -528,7 +419,7 @@ class ActorFinder:
         """'Seoul's foreign ministry' is a new body; 'the foreign ministry' the latest one of its kind."""
         head = title.lower()
         if country is None:
-            for record in table.latest(_LOOKBACK):
+            for record in table.latest(LOOKBACK):
                 if record.kind == "organization" and record.title and record.title.lower().endswith(head):
                     return record
             # "the foreign ministry" with no country named anywhere before: a body of its own.
@@ -548,11 +439,11 @@ class ActorFinder:
         if indefinite:
             return None
         if country is not None and any(t in self._generic_titles for t in titles):
-            for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
+            for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
                 if table.records[actor_id].country == country:
                     return table.records[actor_id]
             return None
-        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
+        for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
             record = table.records[actor_id]
             have = (record.title or "").lower()
             if have and any(have.endswith(want) or want in have.split(",")[0] for want in titles) and (
@@ -563,7 +454,7 @@ class ActorFinder:
     @staticmethod
     def _subject(table: ActorTable, seen: list[tuple[int, int, str, bool]], sent: int, pos: int,
                  text: str) -> ActorRecord | None:
-        earlier = [s for s in seen[-_LOOKBACK:] if s[1] < pos]
+        earlier = [s for s in seen[-LOOKBACK:] if s[1] < pos]
         if not earlier:
             return None
         same = [s for s in earlier if s[0] == sent]
@@ -583,7 +474,7 @@ class ActorFinder:
         if len(office) < 4 or office in {"side", "countrie", "nation", "part", "two", "they", "delegation"}:
             return ()
         found: list[str] = []
-        for _, _, actor_id, _ in reversed(seen[-_LOOKBACK:]):
+        for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
             title = (table.records[actor_id].title or "").lower()
             if office in title and actor_id not in found:
                 found.append(actor_id)
@@ -595,7 +486,7 @@ class ActorFinder:
     def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
         """The two sides of the current exchange: the latest pair of persons within a few
         sentences (the principals of a meeting), else the latest pair of any actors."""
-        earlier = [(s, pair, persons) for s, pair, persons in pairs[-_LOOKBACK:] if s <= sent]
+        earlier = [(s, pair, persons) for s, pair, persons in pairs[-LOOKBACK:] if s <= sent]
         for s, pair, persons in reversed(earlier):
             if persons and sent - s <= 8:
                 return pair
