@@ -332,7 +332,8 @@ class ActorFinder:
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
                 flags += "p"
             elif cand.kind == "title_ref":
-                record = self._by_title(table, persons_seen, self._equivalent_titles(str(cand.data["title"])),
+                qualified = f"{cand.data.get('qualifier') or ''} {cand.data['title']}".strip()
+                record = self._by_title(table, persons_seen, self._equivalent_titles(qualified),
                                         _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
                 title = str(cand.data["title"])
                 if record is None and cand.data.get("country"):
