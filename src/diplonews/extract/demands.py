@@ -62,7 +62,9 @@ class DemandSplitter:
         if not action:
             return []
         action = regex.sub(r"^(?:that\s+)?(?:to\s+)?", "", action.strip(), flags=regex.IGNORECASE)
-        action = action.rstrip(" ,.;\u201d\"")
+        action = action.rstrip(" ,.;")
+        if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
+            action = action.rstrip("\u201d\"")
         parts = self.split(action)
         items = []
         for part in parts or [action]:
