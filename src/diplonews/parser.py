@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -315,7 +315,7 @@ class Parser:
             if len(sentence.masked) > _MAX_SENTENCE:
                 continue
             matches, problems = self.rules.find(
-                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote else None)
+                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence) else None)
             errors.extend(problems)
             # Build first, then resolve overlaps among the matches that yield items: a match
             # its builder rejects (a two-word "clause") must not hide a good one.
@@ -357,8 +357,24 @@ class Parser:
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
         extra = {self._kinds[name].plural: found for name, found in items.items() if found}
         return Article(text=norm.original, published=published, actors=table.to_models(original_span),
-                       meetings=meetings, statements=statements, demands=demands, agreements=agreements,
+                       meetings=_in_text_order(meetings), statements=_in_text_order(statements),
+                       demands=_in_text_order(demands), agreements=_in_text_order(agreements),
                        extra_items=extra, errors=errors)
+
+
+_ItemT = TypeVar("_ItemT", bound=Item)
+_SENTENCE_END = regex.compile(r"[.!?:\u201d\"')]\s*$")
+
+
+def _is_headline(sentence: MaskedSentence) -> bool:
+    """The article's first line without closing punctuation: it sums up the story, and what it
+    says is reported again in the body, so it yields no statement of its own."""
+    return sentence.paragraph == 0 and not _SENTENCE_END.search(sentence.masked)
+
+
+def _in_text_order(items: list[_ItemT]) -> list[_ItemT]:
+    """Items by their first mention, so output order follows the article."""
+    return sorted(items, key=lambda item: item.evidence[0].start if item.evidence else 0)
 
 
 def _builtin_kinds() -> tuple[ItemKind, ...]:

@@ -50,6 +50,8 @@ class ActorTable:
 
     def known(self, actor: KnownActor) -> ActorRecord:
         record = self.records.get(actor.id)
+        if record is None and actor.kind == "person":
+            record = self._existing_person(set(actor.name.split()))
         if record is None:
             kind: ActorKind = actor.kind if actor.kind in ("person", "country", "organization", "group") \
                 else "organization"  # type: ignore[assignment]
@@ -84,23 +86,36 @@ class ActorTable:
     def person(self, name: str, title: str | None, country: str | None) -> ActorRecord:
         """The person with this name: an existing one it extends or names in part, or a new one."""
         tokens = set(name.split())
-        candidates = {r.id: r for t in tokens for r in self._by_token.get(t, [])}
-        for record in candidates.values():
-            theirs = set(record.name.split())
-            if tokens <= theirs or theirs <= tokens:
-                if len(tokens) > len(theirs):
-                    record.aliases.append(record.name) if record.name not in record.aliases else None
-                    record.name = name
-                    self._index(record)
-                if title and not record.title:
-                    record.title = title
-                if country and not record.country:
-                    record.country = country
+        record = self._existing_person(tokens, name.split())
+        if record is None:
+            actor_id = slug(name)
+            while actor_id in self.records:
+                actor_id += "-2"
+            return self._add(ActorRecord(actor_id, name, "person", title, country))
+        if len(tokens) > len(set(record.name.split())):
+            if record.name not in record.aliases:
+                record.aliases.append(record.name)
+            record.name = name
+            self._index(record)
+        if title and not record.title:
+            record.title = title
+        if country and not record.country:
+            record.country = country
+        return record
+
+    def _existing_person(self, tokens: set[str], ordered: list[str] | None = None) -> ActorRecord | None:
+        """The person these name words refer to: same words in part ("Blinken"), or the same
+        name spelt differently ("Sergei"/"Sergey Lavrov", a dropped letter in "Vladimir Puti")."""
+        words = ordered or sorted(tokens)
+        candidates: dict[str, ActorRecord] = {}
+        for token in [*tokens, *(w[:-1] for w in words if len(w) > 4), *(w + "n" for w in words[-1:])]:
+            for r in self._by_token.get(token, []):
+                candidates.setdefault(r.id, r)
+        for record in reversed(list(candidates.values())):
+            theirs = record.name.split()
+            if tokens <= set(theirs) or set(theirs) <= tokens or _spelt_alike(words, theirs):
                 return record
-        actor_id = slug(name)
-        while actor_id in self.records:
-            actor_id += "-2"
-        return self._add(ActorRecord(actor_id, name, "person", title, country))
+        return None
 
     def descriptive(self, name: str, kind: ActorKind, title: str | None, country: str | None) -> ActorRecord:
         actor_id = slug(name)
@@ -116,3 +131,14 @@ class ActorTable:
                   mentions=[original_span(s, e) for s, e in r.mentions])
             for r in self.records.values() if r.mentions
         ]
+
+
+def _spelt_alike(mine: list[str], theirs: list[str]) -> bool:
+    """Two full names that differ only in spelling: same surname and given-name initial, or same
+    given name and a surname one letter longer or shorter."""
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    if mine[-1] == theirs[-1] and mine[0][0] == theirs[0][0]:
+        return True
+    a, b = sorted((mine[-1], theirs[-1]), key=len)
+    return mine[0] == theirs[0] and len(a) >= 4 and len(b) == len(a) + 1 and b.startswith(a)

@@ -58,9 +58,12 @@ class DateFinder:
         self.future_cue = future_cue
 
     def find(self, text: str, start: int, end: int, published: dt.date | None) -> list[Mention]:
-        future = self.future_cue.search(text, start, end) is not None
         found: list[Mention] = []
         for m in _DATE.finditer(text, start, end):
+            # The tense that matters is the nearby verb's: in "said on Thursday that Kerry will
+            # meet Lavrov on Friday", Thursday is past and Friday is future.
+            window_start = max(start, m.start() - 60)
+            future = self.future_cue.search(text, window_start, m.start()) is not None
             value = self._resolve(m, published, future)
             if value is not None:
                 found.append(Mention(m.start(), m.end(), "d", date=value, source="date"))
