@@ -315,7 +315,7 @@ class Parser:
             if len(sentence.masked) > _MAX_SENTENCE:
                 continue
             matches, problems = self.rules.find(
-                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence) else None)
+                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence, norm.text) else None)
             errors.extend(problems)
             # Build first, then resolve overlaps among the matches that yield items: a match
             # its builder rejects (a two-word "clause") must not hide a good one.
@@ -366,10 +366,10 @@ _ItemT = TypeVar("_ItemT", bound=Item)
 _SENTENCE_END = regex.compile(r"[.!?:\u201d\"')]\s*$")
 
 
-def _is_headline(sentence: MaskedSentence) -> bool:
+def _is_headline(sentence: MaskedSentence, text: str) -> bool:
     """The article's first line without closing punctuation: it sums up the story, and what it
     says is reported again in the body, so it yields no statement of its own."""
-    return sentence.paragraph == 0 and not _SENTENCE_END.search(sentence.masked)
+    return sentence.paragraph == 0 and not _SENTENCE_END.search(text, sentence.start, sentence.end)
 
 
 def _in_text_order(items: list[_ItemT]) -> list[_ItemT]:
