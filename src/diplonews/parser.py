@@ -265,18 +265,21 @@ class Parser:
         mentions.sort(key=lambda m: m.start)
         masked: list[MaskedSentence] = []
         starts = [m.start for m in mentions]
+        # Long quotations are also read from the inside, for the events their speaker reports.
         inner = [q for q in quotes if q.content_end - q.content_start > 30]
+        inner_starts = [q.start for q in inner]
         for s in sentences:
             lo = bisect.bisect_left(starts, s.start)
             hi = bisect.bisect_left(starts, s.end)
             masked.append(mask_sentence(t, s.start, s.end, s.paragraph, mentions[lo:hi]))
-            for q in inner:
-                if s.start <= q.start < s.end:
-                    qlo = bisect.bisect_left(starts, q.content_start)
-                    qhi = bisect.bisect_left(starts, q.content_end)
-                    inside = [m for m in mentions[qlo:qhi] if "q" not in m.flags]
-                    masked.append(mask_sentence(t, q.content_start, q.content_end, s.paragraph, inside,
-                                                in_quote=True))
+            first = bisect.bisect_left(inner_starts, s.start)
+            last = bisect.bisect_left(inner_starts, s.end)
+            for q in inner[first:last]:
+                qlo = bisect.bisect_left(starts, q.content_start)
+                qhi = bisect.bisect_left(starts, q.content_end)
+                inside = [m for m in mentions[qlo:qhi] if "q" not in m.flags]
+                masked.append(mask_sentence(t, q.content_start, q.content_end, s.paragraph, inside,
+                                            in_quote=True))
         return masked, (table, mentions)
 
     def _finisher(self, kind: ItemKind) -> Finisher | None:

@@ -253,18 +253,20 @@ class ActorFinder:
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
+        """Non-overlapping candidates, longest (then highest rank) first.
+
+        Taken characters are marked in a bytearray, so each check and mark costs the length of
+        the candidate, not the number of candidates kept: linear in the text.
+        """
         order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+        if not order:
+            return []
+        taken = bytearray(max(c.end for c in order))
         kept: list[_Candidate] = []
-        taken: list[tuple[int, int]] = []
         for cand in order:
-            i = bisect.bisect_left(taken, (cand.start, -1))
-            left = taken[i - 1] if i > 0 else None
-            right = taken[i] if i < len(taken) else None
-            if left and left[1] > cand.start:
+            if taken.find(1, cand.start, cand.end) != -1:
                 continue
-            if right and right[0] < cand.end:
-                continue
-            bisect.insort(taken, (cand.start, cand.end))
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
 
