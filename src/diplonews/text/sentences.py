@@ -30,6 +30,9 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
+_OPENING_MARKS = frozenset("\u201c\"\u2018'")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence's span in the normalized text, and the paragraph it belongs to."""
@@ -78,4 +81,19 @@ def split_sentences(
                 start += 1
         if start < para_end:
             sentences.append(Sentence(start, para_end, index))
-    return sentences
+    return _join_announced_quotes(text, sentences)
+
+
+def _join_announced_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """'A spokesperson said:' ending a paragraph introduces the quotation that opens the next
+    one; the two are one sentence, so the quotation keeps its speaker."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.paragraph + 1 == sentence.paragraph \
+                and text[previous.start:previous.end].rstrip().endswith(":") \
+                and text[sentence.start:sentence.start + 1] in _OPENING_MARKS:
+            joined[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
+        else:
+            joined.append(sentence)
+    return joined
