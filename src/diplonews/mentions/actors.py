@@ -85,6 +85,10 @@ class ActorFinder:
             rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+\p{{Lu}}\.)?[^\S\n]+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
             rf"'s[^\S\n]+(?P<name>{token}(?:[^\S\n]+{token})?)(?![\p{{L}}'])(?=[^\S\n]+(?:\p{{Ll}}+s\b|will\b|would\b|has\b|had\b|is\b|was\b|(?i:{say})))")
+        event_verbs = table.expand("{SAY}|{MEET_TOGETHER}|{AGREE}|{SIGN}")
+        self._bare_pair = regex.compile(
+            rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
+            rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
@@ -94,6 +98,7 @@ class ActorFinder:
         self._body = regex.compile(
             rf"(?:(?P<det>\b(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
         self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
+        self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
         self._lead_in = regex.compile(r"\b(?i:the|a|an)[^\S\n]+(?:(?i:top|senior|chief|most[^\S\n]+senior)[^\S\n]+)$")
@@ -135,6 +140,8 @@ class ActorFinder:
             form = self.gazetteer.lookup(m.group())
             if form is None or self._geo_after.match(text, m.end()):
                 continue
+            if form.role == "metonym" and self._name_after.match(text, m.end()):
+                continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
             cand = _Candidate(m.start(), m.end(), "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[m.end()] = cand
             if form.role != "demonym":
@@ -209,6 +216,13 @@ class ActorFinder:
                     self.gazetteer.lookup(owned.group("name").split()[0]) is None:
                 cands.append(_Candidate(cand.start, owned.end(), "person", 5,
                                         {"name": owned.group("name"), "title": None, "country": actor.id}))
+        for m in self._bare_pair.finditer(text):
+            # "Bustillo and Cafiero met": two bare names coordinated before an event verb.
+            for group in ("a", "b"):
+                name = m.group(group)
+                if not self._not_name.match(name) and self.gazetteer.lookup(name) is None:
+                    cands.append(_Candidate(m.start(group), m.end(group), "person", 1,
+                                            {"name": name, "title": None, "country": None}))
         for m in self._bare_attribution.finditer(text):
             if self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
