@@ -265,6 +265,18 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "group", 1))
         return cands
 
+    def _plausible(self, cand: _Candidate) -> bool:
+        """A person candidate whose 'name' is a known place or body ("On Syria, the Foreign
+        Secretary…") or that follows a bare generic title ("official London residence") is not one."""
+        if cand.kind != "person":
+            return True
+        name = str(cand.data.get("name", ""))
+        for form in (self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])):
+            if form is not None and form.actor.kind != "person":
+                return False
+        title = str(cand.data.get("title") or "").lower().split()
+        return not (len(title) == 1 and title[0] in self._generic_titles)
+
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
         """Non-overlapping candidates, longest (then highest rank) first.
@@ -287,7 +299,7 @@ class ActorFinder:
     # ---- resolution -------------------------------------------------------------------------
     def find(self, text: str, sentences: Sequence[Sentence]) -> tuple[list[Mention], ActorTable]:
         table = ActorTable(self.gazetteer)
-        selected = self._select(self._candidates(text))
+        selected = self._select([c for c in self._candidates(text) if self._plausible(c)])
         persons_first_pass = [c for c in selected if c.kind == "person"]
         for c in persons_first_pass:
             name = str(c.data["name"])
@@ -449,7 +461,7 @@ class ActorFinder:
         while len(words) > 1 and words[0] in self._modifiers:
             words = words[1:]
         want = " ".join(words)
-        return next((group for group in self._title_groups if want in group), [want])
+        return next((group for group in self._title_groups if group and want == group[0]), [want])
 
     def _by_title(self, table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
                   country: str | None, indefinite: bool) -> ActorRecord | None:
