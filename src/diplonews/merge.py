@@ -8,6 +8,7 @@ the meeting just before it. Evidence of every mention is kept.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 
@@ -34,8 +35,19 @@ def token_f1(a: str, b: str) -> float:
 
 
 def _evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
-    seen = {(e.start, e.end) for e in a}
-    return sorted([*a, *(e for e in b if (e.start, e.end) not in seen)], key=lambda e: e.start)
+    """``a`` with the new spans of ``b`` inserted in text order (``a`` is updated in place).
+
+    Mentions mostly arrive in text order, so each insertion is a bisection and an append;
+    re-sorting the whole list for every mention made a much-mentioned event quadratic.
+    """
+    for e in b:
+        i = bisect.bisect_left(a, e.start, key=lambda x: x.start)
+        if any(x.end == e.end for x in a[i:i + 4] if x.start == e.start):
+            continue
+        while i < len(a) and a[i].start == e.start:
+            i += 1
+        a.insert(i, e)
+    return a
 
 
 def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None],

@@ -43,14 +43,15 @@ def backfill_addressees(demands: Sequence[Demand], meetings: Sequence[Meeting],
     held a telephone talk with Wang Yi": the request goes to the counterpart of the latest
     meeting that the demander (or the demander's country) took part in.
     """
+    ordered = sorted((m for m in meetings if m.evidence), key=lambda m: m.evidence[0].start)
+    starts = [m.evidence[0].start for m in ordered]
     for demand in demands:
         if demand.addressee is not None or demand.demander is None or not demand.evidence:
             continue
         side = {demand.demander, country_of(demand.demander)} - {None}
-        at = demand.evidence[0].start
-        for meeting in sorted(meetings, key=lambda m: m.evidence[0].start if m.evidence else 0, reverse=True):
-            if not meeting.evidence or meeting.evidence[0].start > at:
-                continue
+        before = bisect.bisect_right(starts, demand.evidence[0].start)
+        # The latest meetings before the demand, nearest first; a short look back keeps it linear.
+        for meeting in reversed(ordered[max(0, before - 20):before]):
             ours = [p for p in meeting.participants if p in side or country_of(p) in side]
             others = [p for p in meeting.participants if p not in ours]
             if ours and others:
