@@ -52,3 +52,13 @@ def test_quote_missing_its_opening_mark_is_still_a_statement(article: diplonews.
 
 def test_scare_quote_is_not_a_statement(article: diplonews.Article) -> None:
     assert not any(s.content.strip("“”\"") == "China threat" for s in article.statements)
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import diplonews.parser
+
+    for module in (diplonews, diplonews.parser):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,7 +36,7 @@ from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rul
 from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
 from diplonews.rules.placeholders import PlaceholderTable
-from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile, RuleSpec
+from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile
 from diplonews.text.normalize import NormalizedText, normalize
 from diplonews.text.paragraphs import paragraphs
 from diplonews.text.quotes import find_quotes
@@ -103,7 +103,7 @@ class Parser:
     """Extracts items from diplomatic news text with a fixed, compiled set of rules.
 
     >>> parser = Parser.default()
-    >>> article = parser.parse("Wang urged the United States to lift sanctions.")
+    >>> article = parser.parse("Foreign Minister Wang Yi urged the United States to lift sanctions.")
     >>> [d.action for d in article.demands]
     ['lift sanctions']
     """
@@ -131,7 +131,6 @@ class Parser:
             cancel=regex.compile(self.placeholders.expand("{CANCEL_CUE}"), flags),
             reaffirm=regex.compile(self.placeholders.expand("{REAFFIRM_CUE}"), flags),
             sign=regex.compile(self.placeholders.expand("{SIGN}"), flags),
-            meeting_noun=regex.compile(self.placeholders.expand("{MEETING_NOUN}"), flags),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter(self.placeholders.words("ACTION_VERB"))
@@ -394,7 +393,3 @@ def default_parser() -> Parser:
     if _DEFAULT is None:
         _DEFAULT = Parser.default()
     return _DEFAULT
-
-
-def iter_rule_specs(parser: Parser) -> Iterable[RuleSpec]:
-    return (rule.spec for rule in parser.rules.rules)

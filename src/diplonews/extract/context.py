@@ -20,7 +20,6 @@ class Cues:
     cancel: regex.Pattern[str]
     reaffirm: regex.Pattern[str]
     sign: regex.Pattern[str]
-    meeting_noun: regex.Pattern[str]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
                           regex.IGNORECASE)
 
 
+_LEAD = regex.compile(r"^(?:that\s+)?(?:to\s+)?", regex.IGNORECASE)
+_TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
 
 
@@ -61,14 +63,14 @@ class DemandSplitter:
         action = values.get("action")
         if not action:
             return []
-        action = regex.sub(r"^(?:that\s+)?(?:to\s+)?", "", action.strip(), flags=regex.IGNORECASE)
+        action = _LEAD.sub("", action.strip())
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"")
         parts = self.split(action)
         items = []
         for part in parts or [action]:
-            part = regex.sub(r"^to\s+", "", part)
+            part = _TO.sub("", part)
             if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave"):
                 continue
             item = dict(values)
