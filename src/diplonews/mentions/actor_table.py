@@ -108,7 +108,7 @@ class ActorTable:
         name spelt differently ("Sergei"/"Sergey Lavrov", a dropped letter in "Vladimir Puti")."""
         words = ordered or sorted(tokens)
         candidates: dict[str, ActorRecord] = {}
-        for token in [*tokens, *(w[:-1] for w in words if len(w) > 4), *(w + "n" for w in words[-1:])]:
+        for token in tokens:  # a shared given name or surname finds the candidates
             for r in self._by_token.get(token, []):
                 candidates.setdefault(r.id, r)
         for record in reversed(list(candidates.values())):
