@@ -58,6 +58,8 @@ class ActorFinder:
     """Compiled finders for actor mentions; one per parser, shared by all documents."""
 
     def __init__(self, gazetteer: Gazetteer, table: PlaceholderTable):
+        # Titles and bodies start at a word boundary; saying so with a leading \b also lets the
+        # regex engine skip the inside of words instead of trying every title at every letter.
         self.gazetteer = gazetteer
         not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
@@ -67,14 +69,14 @@ class ActorFinder:
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         self._title_name = regex.compile(
-            rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
         )
         self._name_title = regex.compile(
             rf"{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -92,11 +94,11 @@ class ActorFinder:
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
-            rf"(?:(?P<det>\b(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
+            rf"\b(?:(?P<det>\b(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
-            rf"(?:(?P<det>\b(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
+            rf"\b(?:(?P<det>\b(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
         self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
         self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
@@ -136,20 +138,20 @@ class ActorFinder:
     def _candidates(self, text: str) -> list[_Candidate]:
         cands: list[_Candidate] = []
         known_by_end: dict[int, _Candidate] = {}
-        for m in self.gazetteer.pattern.finditer(text):
-            form = self.gazetteer.lookup(m.group())
-            if form is None or self._geo_after.match(text, m.end()):
+        for start, end, surface in self.gazetteer.find(text):
+            form = self.gazetteer.lookup(surface)
+            if form is None or self._geo_after.match(text, end):
                 continue
-            if form.role == "metonym" and self._name_after.match(text, m.end()):
+            if form.role == "metonym" and self._name_after.match(text, end):
                 continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
-            cand = _Candidate(m.start(), m.end(), "known", 3, {"actor": form.actor, "role": form.role})
-            known_by_end[m.end()] = cand
+            cand = _Candidate(start, end, "known", 3, {"actor": form.actor, "role": form.role})
+            known_by_end[end] = cand
             if form.role != "demonym":
                 cands.append(cand)
             else:
-                after = self._group_noun.match(text, m.end())
+                after = self._group_noun.match(text, end)
                 if after:
-                    cands.append(_Candidate(m.start(), after.end(), "group_noun", 5,
+                    cands.append(_Candidate(start, after.end(), "group_noun", 5,
                                             {"country": form.actor.id}))
         for cand in list(known_by_end.values()):
             side = self._side.match(text, cand.end + 1) if text[cand.end:cand.end + 1] == " " else None
@@ -174,8 +176,8 @@ class ActorFinder:
         for m in self._name_title.finditer(text):
             appos = m.group("appos")
             country = None
-            for k in self.gazetteer.pattern.finditer(appos):
-                form = self.gazetteer.lookup(k.group())
+            for _, _, surface in self.gazetteer.find(appos):
+                form = self.gazetteer.lookup(surface)
                 if form is not None:
                     country = form.actor.id if form.actor.kind == "country" else form.actor.country
                     break

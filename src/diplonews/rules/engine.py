@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import regex
 
 from diplonews.rules.errors import RuleError
+from diplonews.rules.literals import Prefilter, Requirement, requirements
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
-from diplonews.rules.trie import trie_regex
 
 __all__ = ["CompiledRule", "RuleMatch", "RuleSet"]
 
@@ -31,8 +31,8 @@ class CompiledRule:
     pattern: regex.Pattern[str]
     source: str
     overlap: OverlapPolicy
-    triggers: frozenset[str] = frozenset()
-    """Words of which the sentence must contain one for the rule to be tried (empty: always)."""
+    requires: tuple[Requirement, ...] = ()
+    """Strings of which a sentence must contain one (from each set) for the rule to be tried."""
 
     @property
     def id(self) -> str:
@@ -65,44 +65,7 @@ def compile_rule(
         compiled = regex.compile(expanded, _FLAGS)
     except regex.error as exc:
         raise RuleError("DN103", f"invalid regular expression: {exc}", source=source, rule=spec.id) from exc
-    return CompiledRule(spec, compiled, source, overlap, _triggers(spec.pattern, table))
-
-
-_MANDATORY = regex.compile(r"\{(?:[a-z_][a-z0-9_]*:)?(?P<name>[A-Z][A-Z0-9_]*)\}(?![?*]|\{0)")
-
-
-def _triggers(pattern: str, table: PlaceholderTable) -> frozenset[str]:
-    """The words of the first word-list placeholder the pattern cannot do without.
-
-    A placeholder counts when it stands at the top level of the pattern (outside any group and
-    alternation) without a quantifier that makes it optional; a sentence lacking all of its
-    words cannot match, so the rule is skipped there without running its regex.
-    """
-    depth = 0
-    escaped = False
-    top_level: list[int] = []
-    for i, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-            continue
-        if char == "\\":
-            escaped = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return frozenset()  # a top-level alternation: no single word is required
-        elif char == "{" and depth == 0:
-            top_level.append(i)
-    for start in top_level:
-        match = _MANDATORY.match(pattern, start)
-        if match is None:
-            continue
-        words = table.words(match.group("name"))
-        if words:
-            return frozenset(" ".join(w.lower().split()) for w in words)
-    return frozenset()
+    return CompiledRule(spec, compiled, source, overlap, tuple(requirements(expanded)))
 
 
 def _select(matches: list[RuleMatch], policy: OverlapPolicy) -> list[RuleMatch]:
@@ -127,9 +90,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[CompiledRule], timeout: float = 0.25):
         self.rules: tuple[CompiledRule, ...] = tuple(r for r in rules if r.spec.enabled)
         self.timeout = timeout
-        words = sorted({w for r in self.rules for w in r.triggers})
-        self._trigger_finder = regex.compile(
-            r"(?<![\w-])(?:" + trie_regex(words) + r")(?![\w-])", regex.IGNORECASE) if words else None
+        self._prefilter = Prefilter([rule.requires for rule in self.rules])
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -158,13 +119,8 @@ class RuleSet:
         """Every match of every rule in a masked sentence, before overlaps are resolved."""
         found: list[RuleMatch] = []
         errors: list[str] = []
-        present: set[str] = set()
-        if self._trigger_finder is not None:
-            present = {" ".join(m.group().lower().split()) for m in self._trigger_finder.finditer(masked)}
-        for rule in self.rules:
-            if kinds is not None and rule.kind not in kinds:
-                continue
-            if rule.triggers and rule.triggers.isdisjoint(present):
+        for rule, possible in zip(self.rules, self._prefilter.possible(masked), strict=True):
+            if not possible or (kinds is not None and rule.kind not in kinds):
                 continue
             try:
                 for m in rule.pattern.finditer(masked, timeout=self.timeout):

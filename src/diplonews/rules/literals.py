@@ -1,0 +1,361 @@
+"""Literal strings that every match of a regex must contain: the rules' cheap prefilter.
+
+Most rules match in a few sentences of an article, yet running a rule's regex over a sentence
+where it cannot match still costs a full scan: the regex engine tries its start at every actor
+token and backtracks through the optional parts. A rule that needs "signed", "inked" or
+"concluded" cannot match a sentence containing none of them, and ``"signed" in sentence`` costs
+a fraction of a microsecond. This module reads a compiled rule's regex source and derives such
+requirements (a set of strings, one of which any match contains), so the engine skips the rule
+where the sentence lacks them.
+
+The analysis must never claim a requirement that a real match could violate. Anything it does
+not fully understand (verbose mode, conditionals, named lists, unusual escapes) yields no
+requirement at all, so an unusual user pattern is simply always run. Requirements are compared
+case-folded, which is a superset of what the regex engine's case-insensitive matching accepts.
+
+The engine checks requirements through trigrams: a sentence can contain one of a requirement's
+strings only if it contains each three-character piece of it, and "does the sentence have
+one of these trigrams" is one set operation, where testing each string would be a Python loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import product
+
+__all__ = ["Prefilter", "Requirement", "requirements"]
+
+Requirement = frozenset[str]
+"""Strings (case-folded) of which every match contains at least one."""
+
+GRAM = 3
+"""Length of the character n-grams a sentence is checked against."""
+_MAX_STRINGS = 2000
+_MIN_LENGTH = GRAM
+_KEEP = 2
+
+
+class _Unsupported(Exception):
+    """A construct the analysis does not model; the pattern gets no requirement."""
+
+
+@dataclass
+class _Facts:
+    """What is known of the strings a piece of pattern can match."""
+
+    exact: frozenset[str] | None = None
+    """All strings it can match, when that language is finite and small."""
+    prefix: frozenset[str] | None = None
+    """Non-empty strings of which every match starts with one."""
+    required: list[Requirement] = field(default_factory=list)
+    """Requirements that all hold for every match."""
+
+
+_EMPTY = _Facts(exact=frozenset({""}))
+_OPAQUE = _Facts()
+
+
+def requirements(source: str, verbose: bool = False) -> list[Requirement]:
+    """Up to two requirements every match of the regex ``source`` satisfies (empty: none known)."""
+    if verbose:
+        return []
+    try:
+        parser = _Parser(source)
+        facts = parser.alternation()
+        if parser.pos != len(source):
+            return []
+    except (_Unsupported, IndexError, ValueError):
+        return []
+    candidates = [r for r in (_useful(r) for r in facts.required) if r is not None]
+    if facts.exact is not None and (useful := _useful(facts.exact)) is not None:
+        candidates.append(useful)
+    chosen: list[Requirement] = []
+    for candidate in sorted(set(candidates), key=_selectivity):
+        if candidate not in chosen:
+            chosen.append(candidate)
+        if len(chosen) == _KEEP:
+            break
+    return chosen
+
+
+_LETTERS_BY_FREQUENCY = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarest_gram(string: str) -> str:
+    """The trigram of ``string`` made of the least frequent English letters: the best filter."""
+    def rarity(gram: str) -> int:
+        return sum(_LETTERS_BY_FREQUENCY.find(c) % len(_LETTERS_BY_FREQUENCY) for c in gram)
+
+    return max((string[i:i + GRAM] for i in range(len(string) - GRAM + 1)), key=rarity)
+
+
+class Prefilter:
+    """Which of a list of rules a sentence can possibly match, from their requirements.
+
+    Each distinct requirement is checked once per sentence: first by trigrams (one set
+    operation rules most sentences out), then only the strings whose trigram is present are
+    looked for in the sentence.
+    """
+
+    def __init__(self, rules: Sequence[Sequence[Requirement]]):
+        distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
+        index = {r: i for i, r in enumerate(distinct)}
+        self._checks: list[tuple[frozenset[str], dict[str, tuple[str, ...]]]] = []
+        for requirement in distinct:
+            by_gram: dict[str, list[str]] = {}
+            for string in requirement:
+                by_gram.setdefault(_rarest_gram(string), []).append(string)
+            self._checks.append((frozenset(by_gram), {g: tuple(v) for g, v in by_gram.items()}))
+        self._needs = [frozenset(index[r] for r in reqs) for reqs in rules]
+
+    def possible(self, text: str) -> list[bool]:
+        """For each rule, whether ``text`` contains what it requires."""
+        folded = text.casefold()
+        present = {folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)}
+        missing = {i for i, (trigrams, by_gram) in enumerate(self._checks)
+                   if not any(s in folded for g in trigrams.intersection(present) for s in by_gram[g])}
+        return [needs.isdisjoint(missing) for needs in self._needs]
+
+
+def _selectivity(requirement: Requirement) -> tuple[int, int, tuple[str, ...]]:
+    """Long strings are rare in text and few strings are quick to check: best first."""
+    return (-min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
+
+
+def _useful(strings: frozenset[str]) -> Requirement | None:
+    """The minimal form of a requirement, or None when it would pass nearly every sentence."""
+    if not strings or any(len(s) < _MIN_LENGTH for s in strings):
+        return None
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(k in s for k in kept):  # a string containing a kept one adds nothing
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _concat(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a, b in product(left, right))
+
+
+def _sequence(items: list[_Facts]) -> _Facts:
+    required: list[Requirement] = []
+    run: frozenset[str] = frozenset({""})
+    exact: frozenset[str] | None = frozenset({""})
+    prefix: frozenset[str] | None = None
+    prefix_open = True  # still inside the leading run of exactly known items
+    for item in items:
+        required.extend(item.required)
+        if exact is not None:
+            exact = _concat(exact, item.exact) if item.exact is not None else None
+        if item.exact is not None:
+            joined = _concat(run, item.exact)
+            if joined is None:
+                required.append(run)
+                if prefix_open:
+                    prefix, prefix_open = run, False
+                run = item.exact
+            else:
+                run = joined
+            continue
+        ended = _concat(run, item.prefix) if item.prefix is not None else None
+        required.append(ended if ended is not None else run)
+        if prefix_open:
+            prefix, prefix_open = (ended if ended is not None else run), False
+        run = frozenset({""})
+    required.append(run)
+    if prefix_open:
+        prefix = run
+    if prefix is not None and "" in prefix:
+        prefix = None
+    return _Facts(exact=exact, prefix=prefix, required=[r for r in required if "" not in r])
+
+
+def _alternatives(branches: list[_Facts]) -> _Facts:
+    if len(branches) == 1:
+        return branches[0]
+    exact: frozenset[str] | None = frozenset()
+    prefix: frozenset[str] | None = frozenset()
+    union: frozenset[str] | None = frozenset()
+    for branch in branches:
+        if exact is not None:
+            exact = exact | branch.exact if branch.exact is not None else None
+        if prefix is not None:
+            first = branch.prefix if branch.prefix is not None else _nonempty(branch.exact)
+            prefix = prefix | first if first is not None else None
+        if union is not None:
+            options = [r for r in (_useful(r) for r in branch.required) if r is not None]
+            if branch.exact is not None and (whole := _useful(branch.exact)) is not None:
+                options.append(whole)
+            best: Requirement | None = min(options, key=_selectivity) if options else None
+            union = union | best if best is not None else None
+    if exact is not None and len(exact) > _MAX_STRINGS:
+        exact = None
+    return _Facts(exact=exact, prefix=prefix, required=[union] if union else [])
+
+
+def _nonempty(strings: frozenset[str] | None) -> frozenset[str] | None:
+    return strings if strings is not None and "" not in strings else None
+
+
+def _repeat(item: _Facts, low: int, high: int | None) -> _Facts:
+    if high == 0:
+        return _EMPTY
+    if low == 0:
+        optional = item.exact | {""} if item.exact is not None and high == 1 else None
+        return _Facts(exact=optional)
+    if low == 1 and high == 1:
+        return item
+    return _Facts(prefix=item.prefix if item.prefix is not None else _nonempty(item.exact),
+                  required=[*item.required, *([item.exact] if item.exact is not None else [])])
+
+
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
+_CLASS_ESCAPES = frozenset("sSwWdDX")
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
+class _Parser:
+    """A recursive-descent reader of the subset of ``regex`` syntax the rules use."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.pos = 0
+
+    def _peek(self) -> str:
+        return self.source[self.pos] if self.pos < len(self.source) else ""
+
+    def _take(self) -> str:
+        char = self.source[self.pos]
+        self.pos += 1
+        return char
+
+    def alternation(self) -> _Facts:
+        branches = [self._sequence()]
+        while self._peek() == "|":
+            self.pos += 1
+            branches.append(self._sequence())
+        return _alternatives(branches)
+
+    def _sequence(self) -> _Facts:
+        items: list[_Facts] = []
+        while self._peek() not in ("", "|", ")"):
+            atom = self._atom()
+            items.append(self._quantified(atom))
+        return _sequence(items)
+
+    def _quantified(self, atom: _Facts) -> _Facts:
+        char = self._peek()
+        if char == "?":
+            low, high = 0, 1
+        elif char == "*":
+            low, high = 0, None
+        elif char == "+":
+            low, high = 1, None
+        elif char == "{":
+            end = self.source.index("}", self.pos)
+            body = self.source[self.pos + 1:end]
+            lo, comma, hi = body.partition(",")
+            if not (lo.isdigit() or (comma and not lo)) or not (hi.isdigit() or not hi):
+                raise _Unsupported(body)
+            low = int(lo) if lo else 0
+            high = (int(hi) if hi else None) if comma else low
+            self.pos = end
+        else:
+            return atom
+        self.pos += 1
+        if self._peek() in ("?", "+"):
+            self.pos += 1
+        return _repeat(atom, low, high)
+
+    def _atom(self) -> _Facts:
+        char = self._take()
+        if char == "(":
+            return self._group()
+        if char == "[":
+            self._skip_class()
+            return _OPAQUE
+        if char == "\\":
+            return self._escape()
+        if char == ".":
+            return _OPAQUE
+        if char in "^$":
+            return _EMPTY
+        if char in "*+?{":
+            raise _Unsupported(char)
+        return _Facts(exact=frozenset({char.casefold()}))
+
+    def _group(self) -> _Facts:
+        if self._peek() != "?":
+            return self._close(self.alternation())
+        self.pos += 1
+        rest = self.source[self.pos:]
+        for opener in ("=", "!", "<=", "<!"):
+            if rest.startswith(opener):
+                self.pos += len(opener)
+                self.alternation()
+                self._close(_EMPTY)
+                return _EMPTY
+        if rest.startswith((":", ">")):
+            self.pos += 1
+            return self._close(self.alternation())
+        if rest.startswith(("P<", "<")):
+            self.pos = self.source.index(">", self.pos) + 1
+            return self._close(self.alternation())
+        if rest.startswith("P="):
+            raise _Unsupported("backreference")
+        flags = ""
+        while self._peek().isalpha() or self._peek() == "-":
+            flags += self._take()
+        if not flags or any(f not in "imsuw-" for f in flags):
+            raise _Unsupported(flags or rest[:2])
+        if self._take() == ")":
+            return _EMPTY  # global inline flags: case folding already covers "i"
+        self.pos -= 1
+        if self._take() != ":":
+            raise _Unsupported(flags)
+        return self._close(self.alternation())
+
+    def _close(self, facts: _Facts) -> _Facts:
+        if self._take() != ")":
+            raise _Unsupported("unbalanced group")
+        return facts
+
+    def _skip_class(self) -> None:
+        if self._peek() == "^":
+            self.pos += 1
+        if self._peek() == "]":
+            self.pos += 1
+        while True:
+            char = self._take()
+            if char == "\\":
+                self._take()
+            elif char == "[":
+                raise _Unsupported("nested set")
+            elif char == "]":
+                return
+
+    def _escape(self) -> _Facts:
+        char = self._take()
+        if char in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY
+        if char in _CLASS_ESCAPES:
+            return _OPAQUE
+        if char in "pP":
+            if self._peek() == "{":
+                self.pos = self.source.index("}", self.pos) + 1
+            else:
+                self._take()
+            return _OPAQUE
+        if char in _CONTROL_ESCAPES:
+            return _Facts(exact=frozenset({_CONTROL_ESCAPES[char]}))
+        if char in _HEX_DIGITS:
+            digits = self.source[self.pos:self.pos + _HEX_DIGITS[char]]
+            self.pos += len(digits)
+            return _Facts(exact=frozenset({chr(int(digits, 16)).casefold()}))
+        if char.isalnum() or char == "_":
+            raise _Unsupported("\\" + char)
+        return _Facts(exact=frozenset({char.casefold()}))

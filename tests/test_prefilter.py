@@ -1,0 +1,119 @@
+"""Speed-ups must not change results: the rule prefilter and the gazetteer's split scanners.
+
+The prefilter skips a rule in a sentence lacking strings every match needs; these tests pin
+down which strings it derives, that it gives up on syntax it does not model, and that it never
+skips a sentence the rule's regex matches (on the corpora, the rules' own examples and
+generated text). The gazetteer finds names with several fast scanners; they must find exactly
+what one pattern of all forms finds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import diplonews
+from diplonews.rules.literals import Prefilter, requirements
+from diplonews.rules.trie import trie_regex
+from diplonews.text.normalize import normalize
+
+PARSER = diplonews.Parser.default()
+CORPORA = sorted(Path(__file__).parent.glob("corpus/*/*.txt"))
+PROPERTY = settings(derandomize=True, deadline=None, max_examples=200,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?:signed|inked)\s+(?:a|the)\s+deal", [{"inked", "signed"}, {"deal"}]),
+    (r"\bsa(?:id|ys|y)\b", [{"say", "said"}]),  # "says" contains "say": checking "say" is enough
+    (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"talks"}, {"held", "had"}]),
+    (r"AGREED\s+to", [{"agreed"}]),  # case-folded: case-insensitive rules match any case
+    (r"(?:met|visited)?\s+Paris", [{"paris"}]),  # an optional part is never required
+    (r"(?:met|talked)\s+with|received", [{"with", "received"}]),  # one string per branch
+    (r"talk(?:s|ed)+", [{"talks", "talked"}]),
+])
+def test_requirements_name_the_strings_every_match_contains(pattern: str, expected: list[set[str]]) -> None:
+    assert [set(r) for r in requirements(pattern)] == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?x) signed \s+ deal",  # verbose mode: spaces are not literal
+    r"(?P<w>said)\s+(?P=w)",  # backreference
+    r"\L<words>\s+deal",  # named list
+    r"[[:alpha:]]+\s+deal(?",  # unbalanced
+    r"(?(1)signed|inked)",  # conditional
+    r"a\s+b",  # only strings too short to filter by
+])
+def test_unmodelled_syntax_or_short_strings_yield_no_requirement(pattern: str) -> None:
+    assert requirements(pattern) == []
+
+
+def test_prefilter_checks_every_requirement_of_a_rule() -> None:
+    prefilter = Prefilter([[frozenset({"signed", "inked"}), frozenset({"deal"})], []])
+    assert prefilter.possible("They SIGNED the deal.") == [True, True]
+    assert prefilter.possible("They signed it.") == [False, True]
+    assert prefilter.possible("A deal was reached.") == [False, True]
+
+
+def _sentences() -> list[str]:
+    masked: list[str] = []
+    for path in CORPORA:
+        masked.extend(s.masked for s in PARSER.masked_sentences(path.read_text(encoding="utf-8")))
+    for rule in PARSER.rules.rules:
+        for example in [*(e.text for e in rule.spec.examples), *rule.spec.counterexamples]:
+            masked.extend(s.masked for s in PARSER.masked_sentences(example))
+    return masked
+
+
+def test_prefilter_never_skips_a_sentence_a_rule_matches() -> None:
+    sentences = _sentences()
+    skipped = matched = 0
+    for sentence in sentences:
+        for rule, possible in zip(PARSER.rules.rules, PARSER.rules._prefilter.possible(sentence), strict=True):
+            if rule.pattern.search(sentence):
+                matched += 1
+                assert possible, (rule.id, sentence)
+            elif not possible:
+                skipped += 1
+    assert matched > 500
+    assert skipped > len(sentences) * len(PARSER.rules) / 2  # and it does skip most rule runs
+
+
+WORDS = ["⟦apc1⟧", "⟦apc2⟧", "and", "the", "Signed", "signed", "agreed", "to", "met", "with", "talks",
+         "held", "said", "that", "deal", "a", "urged", "must", "“", "”", ",", ".", "phone", "call", "on"]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_prefilter_is_sound_on_generated_sentences(words: list[str]) -> None:
+    sentence = " ".join(words)
+    for rule, possible in zip(PARSER.rules.rules, PARSER.rules._prefilter.possible(sentence), strict=True):
+        if not possible:
+            assert rule.pattern.search(sentence) is None, rule.id
+
+
+def _one_pattern(gazetteer: diplonews.gazetteer.Gazetteer) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w.-])(?:{trie_regex(gazetteer.forms)})(?![\w-]|\.\w)")
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=lambda p: p.stem)
+def test_gazetteer_scanners_find_what_one_pattern_finds(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8")).text
+    expected = [(m.start(), m.end(), m.group()) for m in _one_pattern(PARSER.gazetteer).finditer(text)]
+    assert list(PARSER.gazetteer.find(text)) == expected
+
+
+FORMS = ["al-Assad", "the Sudan", "Sudan", "von der Leyen", "mainland China", "China", "dpa",
+         "United States", "the States", "States", "EU", "U.S."]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from([*FORMS, "x", "-", ".", " ", "'s", "al", "the", "von"]), max_size=25))
+def test_gazetteer_scanners_agree_on_generated_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [(m.start(), m.end(), m.group()) for m in _one_pattern(PARSER.gazetteer).finditer(text)]
+    assert list(PARSER.gazetteer.find(text)) == expected
