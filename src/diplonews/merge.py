@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable
+from typing import TypeVar
 
 from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
 
@@ -19,6 +20,19 @@ __all__ = ["merge_agreements", "merge_demands", "merge_meetings", "merge_stateme
 # Mentions of one event sit near each other: each item is compared with the latest _WINDOW
 # merged items only, which keeps merging linear in the length of the text.
 _WINDOW = 100
+
+
+_ItemT = TypeVar("_ItemT", Meeting, Agreement, Demand, Statement)
+
+
+def _own(item: _ItemT) -> _ItemT:
+    """A copy that merging may grow without touching the input: its lists are its own.
+
+    Only lists are ever changed in place (participants added, evidence inserted); a deep copy
+    of every item, dates and spans included, cost more than the rest of merging.
+    """
+    lists = {name: list(value) for name, value in item.__dict__.items() if isinstance(value, list)}
+    return item.model_copy(update=lists)
 
 
 def _tokens(text: str) -> Counter[str]:
@@ -70,7 +84,7 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             continue
         target = next((x for x in reversed(merged[-_WINDOW:]) if _same_meeting(x, m, country_of)), None)
         if target is None:
-            merged.append(m.model_copy(deep=True))
+            merged.append(_own(m))
         else:
             _absorb(target, m)
     for m in waiting:
@@ -150,7 +164,7 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
         target = next((x for x in merged[-_WINDOW:] if set(x.parties) & set(a.parties)
                        and token_f1(x.content, a.content) >= 0.6), None)
         if target is None:
-            merged.append(a.model_copy(deep=True))
+            merged.append(_own(a))
         else:
             target.evidence = _evidence(target.evidence, a.evidence)
     return merged
@@ -169,7 +183,7 @@ def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None]
         target = next((x for x in merged[-_WINDOW:] if side(x.demander) & side(d.demander)
                        and token_f1(x.action, d.action) >= 0.6), None)
         if target is None:
-            merged.append(d.model_copy(deep=True))
+            merged.append(_own(d))
         else:
             if target.addressee is None:
                 target.addressee = d.addressee
@@ -183,7 +197,7 @@ def merge_statements(statements: list[Statement]) -> list[Statement]:
         target = next((x for x in merged[-_WINDOW:] if x.speaker == s.speaker and x.kind == s.kind
                        and token_f1(x.content, s.content) >= 0.8), None)
         if target is None:
-            merged.append(s.model_copy(deep=True))
+            merged.append(_own(s))
         else:
             target.evidence = _evidence(target.evidence, s.evidence)
     return merged

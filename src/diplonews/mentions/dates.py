@@ -27,8 +27,10 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December" \
      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _W = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Every alternative starts a word; the leading \b says so once, which lets the regex engine
+# skip the insides of words instead of trying each alternative at every character.
 _DATE = regex.compile(
-    rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
+    rf"\b(?:(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
     rf"|\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>January|February|March|April|May|June|July"
     rf"|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?"
@@ -43,7 +45,7 @@ _DATE = regex.compile(
     rf"|\b(?P<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|weekend))\b"
     rf"|\b(?P<day_word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his(?=\s+(?:morning|afternoon|evening)\b))\b"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Uu]ntil|[Bb]y)\s+)(?P<year5>(?:19|20)\d{{2}})\b(?!-)"
+    rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Uu]ntil|[Bb]y)\s+)(?P<year5>(?:19|20)\d{{2}})\b(?!-))"
 )
 
 

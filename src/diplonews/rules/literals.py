@@ -93,29 +93,32 @@ def _rarest_gram(string: str) -> str:
 class Prefilter:
     """Which of a list of rules a sentence can possibly match, from their requirements.
 
-    Each distinct requirement is checked once per sentence: first by trigrams (one set
-    operation rules most sentences out), then only the strings whose trigram is present are
-    looked for in the sentence.
+    Each string of a requirement is filed under its rarest trigram. A sentence's trigrams,
+    intersected with those (one set operation), name the few strings worth looking for; the
+    requirements holding are those with a string found. Work grows with what the sentence
+    contains, not with the number of rules.
     """
 
     def __init__(self, rules: Sequence[Sequence[Requirement]]):
         distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
-        self._checks: list[tuple[frozenset[str], dict[str, tuple[str, ...]]]] = []
-        for requirement in distinct:
-            by_gram: dict[str, list[str]] = {}
-            for string in requirement:
-                by_gram.setdefault(_rarest_gram(string), []).append(string)
-            self._checks.append((frozenset(by_gram), {g: tuple(v) for g, v in by_gram.items()}))
+        self._strings: dict[str, list[tuple[int, str]]] = {}
+        for i, requirement in enumerate(distinct):
+            for string in sorted(requirement):
+                self._strings.setdefault(_rarest_gram(string), []).append((i, string))
+        self._grams = frozenset(self._strings)
         self._needs = [frozenset(index[r] for r in reqs) for reqs in rules]
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
         folded = text.casefold()
-        present = {folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)}
-        missing = {i for i, (trigrams, by_gram) in enumerate(self._checks)
-                   if not any(s in folded for g in trigrams.intersection(present) for s in by_gram[g])}
-        return [needs.isdisjoint(missing) for needs in self._needs]
+        present = self._grams.intersection({folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)})
+        holding: set[int] = set()
+        for gram in present:
+            for requirement, string in self._strings[gram]:
+                if requirement not in holding and string in folded:
+                    holding.add(requirement)
+        return [needs.issubset(holding) for needs in self._needs]
 
 
 def _selectivity(requirement: Requirement) -> tuple[int, int, tuple[str, ...]]:
