@@ -21,6 +21,7 @@ from diplonews.mentions.actor_table import LOOKBACK, ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
 from diplonews.mentions.gazetteer import Gazetteer, KnownActor
 from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder"]
@@ -61,7 +62,7 @@ class ActorFinder:
         # Titles and bodies start at a word boundary; saying so with a leading \b also lets the
         # regex engine skip the inside of words instead of trying every title at every letter.
         self.gazetteer = gazetteer
-        not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME"))
+        not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
         name = rf"(?P<name>{token}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{token}){{0,3}})"
         title = table.expand("{TITLE}")
