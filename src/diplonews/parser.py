@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -240,9 +242,10 @@ class Parser:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
         when = coerce_published(published)
-        norm = normalize(text)
-        stages = self._analyse(norm, when)
-        return self._build(norm, when, *stages)
+        with _collector_paused():
+            norm = normalize(text)
+            stages = self._analyse(norm, when)
+            return self._build(norm, when, *stages)
 
     def masked_sentences(self, text: str, published: dt.date | str | None = None) -> list[MaskedSentence]:
         """The sentences as rules see them (for explaining and debugging rules)."""
@@ -366,6 +369,25 @@ class Parser:
 
 _ItemT = TypeVar("_ItemT", bound=Item)
 _SENTENCE_END = regex.compile(r"[.!?:\u201d\"')]\s*$")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector, paused for the length of one parse.
+
+    Everything a parse allocates lives until it returns, and the collector's full passes over
+    a growing heap made the time per character grow with document size (+17 % from 10 KB to
+    3 MB, flat without them). Reference counting still frees all of it; the few cycles a parse
+    may leave are collected once the collector resumes. A collector that was already off
+    stays off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_headline(sentence: MaskedSentence, text: str) -> bool:
