@@ -186,6 +186,19 @@ def test_quotation_with_no_earlier_speaker_records_no_build_error() -> None:
     assert not [e for e in article.errors if "could not build" in e]
 
 
+@pytest.mark.parametrize("text", [
+    "China has accused them. Coast guard vessels took part.\n\n"
+    "“We urge the US side not to use the Philippines to stir up trouble.”",
+    "Talks ended.\n\n“I stressed the need for China to release the detained crew.”",
+])
+def test_quoted_demand_with_no_speaker_to_inherit_records_no_build_error(text: str) -> None:
+    """Once 'demander: Field required' per quoted "We urge…" with no named speaker before it
+    (found by bench/fuzz.py): a rule inheriting a required field from nothing builds nothing."""
+    article = parse(text)
+    assert not [e for e in article.errors if "could not build" in e]
+    assert all(d.demander for d in article.demands)
+
+
 def test_batch_gives_one_record_per_hostile_input() -> None:
     from diplonews.batch import parse_many
 

@@ -304,6 +304,8 @@ class Parser:
             donor = last.get(source_kind) if origin else previous
             if values.get(name) in (None, [], "") and donor is not None:
                 values[name] = donor.get(source_field or name)
+            if values.get(name) in (None, [], "") and kind.model.model_fields[name].is_required():
+                return []  # nothing to inherit from ("We urge…" with no speaker named before it)
         finish = self._finisher(kind)
         return finish(values, ctx) if finish is not None else [values]
 

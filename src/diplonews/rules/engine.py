@@ -3,7 +3,9 @@
 The engine knows nothing about meetings or quotes: it runs patterns and reports which named
 groups matched where. What the groups mean is the builders' business (``extract/``). Patterns
 compile once, when a ``RuleSet`` is made; a parser shares its rule set across documents and
-threads (compiled ``regex`` patterns are immutable and thread-safe).
+threads (compiled ``regex`` patterns are immutable and thread-safe). A rule runs on a sentence
+only if the sentence holds the literal strings its pattern cannot match without
+(``rules.literals``): most rules are ruled out by a set operation instead of a regex scan.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ not fully understand (verbose mode, conditionals, named lists, unusual escapes) 
 requirement at all, so an unusual user pattern is simply always run. Requirements are compared
 case-folded, which is a superset of what the regex engine's case-insensitive matching accepts.
 
-The engine checks requirements through trigrams: a sentence can contain one of a requirement's
-strings only if it contains each three-character piece of it, and "does the sentence have
-one of these trigrams" is one set operation, where testing each string would be a Python loop.
+Checking is cheap too (``Prefilter``): a sentence can contain a string only if it contains
+each three-character piece of it, so strings are indexed by their rarest trigram, and one set
+intersection with the sentence's trigrams names the few strings worth a substring test.
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ __all__ = ["Prefilter", "Requirement", "requirements"]
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
 
-GRAM = 3
-"""Length of the character n-grams a sentence is checked against."""
+_GRAM = 3
 _MAX_STRINGS = 2000
-_MIN_LENGTH = GRAM
+_MIN_LENGTH = _GRAM
 _KEEP = 2
 
 
@@ -83,11 +82,14 @@ _LETTERS_BY_FREQUENCY = " etaoinshrdlcumwfgypbvkjxqz"
 
 
 def _rarest_gram(string: str) -> str:
-    """The trigram of ``string`` made of the least frequent English letters: the best filter."""
+    """The trigram of ``string`` made of the least frequent English letters: the best filter.
+
+    Characters not in the list (digits, punctuation, other scripts) count as rarest.
+    """
     def rarity(gram: str) -> int:
         return sum(_LETTERS_BY_FREQUENCY.find(c) % len(_LETTERS_BY_FREQUENCY) for c in gram)
 
-    return max((string[i:i + GRAM] for i in range(len(string) - GRAM + 1)), key=rarity)
+    return max((string[i:i + _GRAM] for i in range(len(string) - _GRAM + 1)), key=rarity)
 
 
 class Prefilter:
@@ -112,7 +114,7 @@ class Prefilter:
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
         folded = text.casefold()
-        present = self._grams.intersection({folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)})
+        present = self._grams.intersection({folded[i:i + _GRAM] for i in range(len(folded) - _GRAM + 1)})
         holding: set[int] = set()
         for gram in present:
             for requirement, string in self._strings[gram]:
