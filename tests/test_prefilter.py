@@ -1,10 +1,12 @@
-"""Speed-ups must not change results: the rule prefilter and the gazetteer's split scanners.
+"""Speed-ups must not change results: the rule prefilter, the gazetteer's split scanners and
+the title scanners that run only where titles start.
 
 The prefilter skips a rule in a sentence lacking strings every match needs; these tests pin
 down which strings it derives, that it gives up on syntax it does not model, and that it never
 skips a sentence the rule's regex matches (on the corpora, the rules' own examples and
 generated text). The gazetteer finds names with several fast scanners; they must find exactly
-what one pattern of all forms finds.
+what one pattern of all forms finds. Title patterns tried only at title starts must find what
+scanning the whole text with them finds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplonews
+from diplonews.mentions.actors import _matches_at, _with_words_before
 from diplonews.rules.literals import Prefilter, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
@@ -117,3 +120,35 @@ def test_gazetteer_scanners_agree_on_generated_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     expected = [(m.start(), m.end(), m.group()) for m in _one_pattern(PARSER.gazetteer).finditer(text)]
     assert list(PARSER.gazetteer.find(text)) == expected
+
+
+def _title_scans(text: str) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]]:
+    finder = PARSER._actors
+    starts = sorted({m.start() for m in finder._title_start.finditer(text, overlapped=True)})
+    anchored = [
+        [m.span() for m in _matches_at(finder._title_name, text, starts)],
+        [m.span() for m in _matches_at(finder._title_comma_name, text, starts)],
+        [m.span() for m in _matches_at(finder._title_ref, text, _with_words_before(text, starts, 3))],
+    ]
+    scanned = [[m.span() for m in pattern.finditer(text)]
+               for pattern in (finder._title_name, finder._title_comma_name, finder._title_ref)]
+    return anchored, scanned
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=lambda p: p.stem)
+def test_title_patterns_tried_at_title_starts_find_what_a_full_scan_finds(path: Path) -> None:
+    anchored, scanned = _title_scans(normalize(path.read_text(encoding="utf-8")).text)
+    assert anchored == scanned
+
+
+TITLE_PIECES = ["the", "The", "a", "an", "senior", "foreign", "ministry", "Foreign Minister", "President",
+                "Vice President", "U.S.", "Chinese", "spokesperson", "Secretary of State", "Wang Yi",
+                "Antony Blinken", "of", "and", ",", "\n", "  ", " ", "x", "-"]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=25))
+def test_title_patterns_agree_on_generated_text(pieces: list[str]) -> None:
+    for glue in (" ", ""):
+        anchored, scanned = _title_scans(glue.join(pieces))
+        assert anchored == scanned

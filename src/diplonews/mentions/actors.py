@@ -11,7 +11,7 @@ sides" to the latest pair of actors, "the U.S. side" to the country.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -45,6 +45,35 @@ class _Candidate:
     data: dict[str, object] = field(default_factory=dict)
 
 
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, for a pattern whose matches can only begin at
+    ``starts`` (ascending) and are never empty: each start not inside the previous match is tried."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
+def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int]:
+    """``starts`` and the starts of up to ``words`` words before each, on the same line."""
+    found = set(starts)
+    for start in starts:
+        i = start
+        for _ in range(words):
+            j = i
+            while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+                j -= 1
+            k = j
+            while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                k -= 1
+            if j == i or k == j:
+                break
+            found.add(k)
+            i = k
+    return sorted(found)
+
+
 def _opt(value: object) -> str | None:
     return str(value) if value else None
 
@@ -69,6 +98,11 @@ class ActorFinder:
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
+        # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
+        # Foreign Affairs, Wang Yi"). One scan finds where titles start; the three are then tried
+        # only there (and, for "the ministry spokesman", at the few words before), which gives
+        # what scanning with each would give at a third of the cost.
+        self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{title}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
@@ -163,7 +197,8 @@ class ActorFinder:
                 if text[max(0, start - 4):start].lower() == "the ":
                     start -= 4
                 cands.append(_Candidate(start, side.end(), "side", 6, {"country": actor.id}))
-        for m in self._title_name.finditer(text):
+        title_starts = sorted({m.start() for m in self._title_start.finditer(text, overlapped=True)})
+        for m in _matches_at(self._title_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
             if country is None:
                 # "Japanese National Security Secretariat Secretary General Akiba Takeo": a body's
@@ -185,7 +220,7 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end("name"), "person", 7,
                                     {"name": m.group("name"), "title": " ".join(appos.split()),
                                      "country": country}))
-        for m in self._title_comma_name.finditer(text):
+        for m in _matches_at(self._title_comma_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
             cands.append(_Candidate(start, m.end("name"), "person", 7,
                                     {"name": m.group("name"), "title": m.group("title"), "country": country}))
@@ -230,7 +265,7 @@ class ActorFinder:
             if self.gazetteer.lookup(m.group("name")) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
                                         {"name": m.group("name"), "title": None, "country": None}))
-        for m in self._title_ref.finditer(text):
+        for m in _matches_at(self._title_ref, text, _with_words_before(text, title_starts, 3)):
             head = m.start("qualifier") if m.group("qualifier") else m.start("title")
             country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
