@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import diplonews
 from diplonews.mentions.actors import _matches_at, _with_words_before
+from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.rules.literals import Prefilter, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
@@ -99,7 +100,7 @@ def test_prefilter_is_sound_on_generated_sentences(words: list[str]) -> None:
             assert rule.pattern.search(sentence) is None, rule.id
 
 
-def _one_pattern(gazetteer: diplonews.gazetteer.Gazetteer) -> regex.Pattern[str]:
+def _one_pattern(gazetteer: Gazetteer) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w.-])(?:{trie_regex(gazetteer.forms)})(?![\w-]|\.\w)")
 
 

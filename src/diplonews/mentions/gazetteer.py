@@ -71,7 +71,7 @@ def _scanners(forms: list[str]) -> list[regex.Pattern[str]]:
 
 
 class Gazetteer:
-    """Surface forms of known actors, matched in one compiled pass over the text."""
+    """Surface forms of known actors, and the compiled scanners that find them in a text."""
 
     def __init__(self, files: Iterable[tuple[str, GazetteerFile]]):
         self.actors: dict[str, KnownActor] = {}
