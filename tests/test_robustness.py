@@ -199,6 +199,25 @@ def test_quoted_demand_with_no_speaker_to_inherit_records_no_build_error(text: s
     assert all(d.demander for d in article.demands)
 
 
+def test_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """A parse pauses Python's cyclic collector (flat time per character on big documents) and
+    must hand it back in the state it was in, also after rejecting an input."""
+    import gc
+
+    assert gc.isenabled()
+    parse(MEETING)
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        parse(b"bytes")  # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse(MEETING)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_batch_gives_one_record_per_hostile_input() -> None:
     from diplonews.batch import parse_many
 
