@@ -51,7 +51,8 @@ _PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?
 def token_pattern(flag: str) -> str:
     """Regex for one mention token carrying ``flag``; actors and places absorb a leading 'the'."""
     token = rf"⟦[a-z]*{flag}[a-z]*\d+⟧"
-    return token if flag in "dq" else rf"(?:(?<![\w-])(?:the|a|an)\s+)?{token}"
+    # "\b(?<!-)" is "(?<![\w-])" before a word, in a form the regex engine tests faster.
+    return token if flag in "dq" else rf"(?:\b(?<!-)(?:the|a|an)\s+)?{token}"
 
 
 def _words_regex(words: list[str]) -> str:
@@ -82,8 +83,12 @@ class PlaceholderTable:
         if name in TOKEN_CLASSES:
             return token_pattern(TOKEN_CLASSES[name])
         if name == "ACTORS":
+            # One actor, or a list of them ending in "and"/"&". Written as one actor and an
+            # optional rest, not as two alternatives that both start with an actor, so the
+            # regex engine tests each position for an actor once instead of twice (nearly
+            # halves the time of rules that start with ACTORS; same matches).
             one = r"(?:(?:his|her|their|its)\s+)?" + token_pattern("a")
-            return rf"(?:{one}(?:\s*,\s*{one})*,?\s+(?:and|&)\s+{one}|{one})"
+            return rf"(?:{one}(?:(?:\s*,\s*{one})*,?\s+(?:and|&)\s+{one})?)"
         source = self._sources.get(name)
         if name in stack:
             cycle = " -> ".join([*stack[stack.index(name):], name])
