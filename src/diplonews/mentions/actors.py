@@ -88,8 +88,6 @@ class ActorFinder:
     """Compiled finders for actor mentions; one per parser, shared by all documents."""
 
     def __init__(self, gazetteer: Gazetteer, table: PlaceholderTable):
-        # Titles and bodies start at a word boundary; saying so with a leading \b also lets the
-        # regex engine skip the inside of words instead of trying every title at every letter.
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
@@ -101,7 +99,9 @@ class ActorFinder:
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
         # Foreign Affairs, Wang Yi"). One scan finds where titles start; the three are then tried
         # only there (and, for "the ministry spokesman", at the few words before), which gives
-        # what scanning with each would give at a third of the cost.
+        # what scanning with each would give at a third of the cost. Title and body patterns
+        # open with \b: they start a word, and saying so lets the regex engine skip the
+        # insides of words instead of trying every title at every letter.
         self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{title}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
@@ -129,11 +129,11 @@ class ActorFinder:
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._bare_subject = regex.compile(rf"{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
-            rf"\b(?:(?P<det>\b(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
+            rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
-            rf"\b(?:(?P<det>\b(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
+            rf"\b(?:(?P<det>(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
         self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
         self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))

@@ -55,10 +55,12 @@ _EMPTY = _Facts(exact=frozenset({""}))
 _OPAQUE = _Facts()
 
 
-def requirements(source: str, verbose: bool = False) -> list[Requirement]:
-    """Up to two requirements every match of the regex ``source`` satisfies (empty: none known)."""
-    if verbose:
-        return []
+def requirements(source: str) -> list[Requirement]:
+    """Up to two requirements every match of the regex ``source`` satisfies (empty: none known).
+
+    ``source`` is compiled without the VERBOSE flag (the engine never sets it); an inline
+    ``(?x)`` is one of the constructs the analysis refuses.
+    """
     try:
         parser = _Parser(source)
         facts = parser.alternation()
