@@ -33,6 +33,7 @@ _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 2
+_MAX_CHECKED = 128  # more strings than this cost the prefilter more than they save
 
 
 class _Unsupported(Exception):
@@ -80,7 +81,7 @@ def requirements(source: str) -> list[Requirement]:
     return chosen
 
 
-_LETTERS_BY_FREQUENCY = " etaoinshrdlcumwfgypbvkjxqz"
+_LETTERS_BY_FREQUENCY = " ⟦⟧etaoinshrdlcumwfgypbvkjxqz"  # mention tokens are in every sentence
 
 
 def _rarest_gram(string: str) -> str:
@@ -106,23 +107,28 @@ class Prefilter:
     def __init__(self, rules: Sequence[Sequence[Requirement]]):
         distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
-        self._strings: dict[str, list[tuple[int, str]]] = {}
+        by_gram: dict[tuple[str, ...], dict[int, list[str]]] = {}
         for i, requirement in enumerate(distinct):
             for string in sorted(requirement):
-                self._strings.setdefault(_rarest_gram(string), []).append((i, string))
+                by_gram.setdefault(tuple(_rarest_gram(string)), {}).setdefault(i, []).append(string)
+        # Trigrams as tuples of characters: zip() makes a sentence's set of them faster than slicing.
+        self._strings = {gram: [(i, tuple(strings)) for i, strings in found.items()]
+                         for gram, found in by_gram.items()}
         self._grams = frozenset(self._strings)
         self._needs = [frozenset(index[r] for r in reqs) for reqs in rules]
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
         folded = text.casefold()
-        present = self._grams.intersection({folded[i:i + _GRAM] for i in range(len(folded) - _GRAM + 1)})
         holding: set[int] = set()
-        for gram in present:
-            for requirement, string in self._strings[gram]:
-                if requirement not in holding and string in folded:
-                    holding.add(requirement)
-        return [needs.issubset(holding) for needs in self._needs]
+        for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
+            for requirement, strings in self._strings[gram]:
+                if requirement not in holding:
+                    for string in strings:
+                        if string in folded:
+                            holding.add(requirement)
+                            break
+        return [needs <= holding for needs in self._needs]
 
 
 def _selectivity(requirement: Requirement) -> tuple[int, int, tuple[str, ...]]:
@@ -132,7 +138,7 @@ def _selectivity(requirement: Requirement) -> tuple[int, int, tuple[str, ...]]:
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
     """The minimal form of a requirement, or None when it would pass nearly every sentence."""
-    if not strings or any(len(s) < _MIN_LENGTH for s in strings):
+    if not strings or len(strings) > _MAX_CHECKED or any(len(s) < _MIN_LENGTH for s in strings):
         return None
     kept: list[str] = []
     for s in sorted(strings, key=len):
