@@ -34,7 +34,7 @@ PROPERTY = settings(derandomize=True, deadline=None, max_examples=200,
 @pytest.mark.parametrize(("pattern", "expected"), [
     (r"(?:signed|inked)\s+(?:a|the)\s+deal", [{"inked", "signed"}, {"deal"}]),
     (r"\bsa(?:id|ys|y)\b", [{"say", "said"}]),  # "says" contains "say": checking "say" is enough
-    (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"talks"}, {"held", "had"}]),
+    (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"talks"}, {"held", "had"}, {"⟦a⟧"}]),
     (r"AGREED\s+to", [{"agreed"}]),  # case-folded: case-insensitive rules match any case
     (r"(?:met|visited)?\s+Paris", [{"paris"}]),  # an optional part is never required
     (r"(?:met|talked)\s+with|received", [{"with", "received"}]),  # one string per branch
@@ -42,6 +42,25 @@ PROPERTY = settings(derandomize=True, deadline=None, max_examples=200,
 ])
 def test_requirements_name_the_strings_every_match_contains(pattern: str, expected: list[set[str]]) -> None:
     assert [set(r) for r in requirements(pattern)] == expected
+
+
+@pytest.mark.parametrize(("pattern", "flags"), [
+    (r"⟦[a-z]*a[a-z]*\d+⟧\s+said:\s+⟦[a-z]*q[a-z]*\d+⟧", {"a", "q"}),  # a speaker and a quotation
+    (r"⟦[a-z]*p[a-z]*\d+⟧|⟦[a-z]*c[a-z]*\d+⟧", set()),  # either token: neither is required
+    (r"(?:⟦[a-z]*d[a-z]*\d+⟧)?\s+⟦[a-z]*l[a-z]*\d+⟧", {"l"}),  # an optional token is not
+    (r"(?=⟦[a-z]*q[a-z]*\d+⟧)x", set()),  # nor one in a look-ahead
+    (r"⟦[a-z]*q[a-z]*\d+⟧?", set()),  # nor a token whose closing bracket may be missing
+])
+def test_requirements_name_the_mention_tokens_every_match_contains(pattern: str, flags: set[str]) -> None:
+    markers = {next(iter(r)) for r in requirements(pattern) if len(r) == 1 and next(iter(r)).startswith("⟦")}
+    assert markers == {f"⟦{flag}⟧" for flag in flags}
+
+
+def test_prefilter_sees_the_flags_of_a_sentences_tokens() -> None:
+    prefilter = Prefilter([[frozenset({"⟦q⟧"})], [frozenset({"⟦d⟧"})]])
+    assert prefilter.possible("⟦apc0⟧ said: ⟦q1⟧") == [True, False]
+    assert prefilter.possible("⟦ap0⟧ met ⟦dl1⟧") == [False, True]
+    assert prefilter.possible("A sentence without a mention.") == [False, False]
 
 
 @pytest.mark.parametrize("pattern", [
@@ -87,7 +106,7 @@ def test_prefilter_never_skips_a_sentence_a_rule_matches() -> None:
     assert skipped > len(sentences) * len(PARSER.rules) / 2  # and it does skip most rule runs
 
 
-WORDS = ["⟦apc1⟧", "⟦apc2⟧", "and", "the", "Signed", "signed", "agreed", "to", "met", "with", "talks",
+WORDS = ["⟦apc1⟧", "⟦apc2⟧", "⟦q3⟧", "⟦d4⟧", "⟦al5⟧", "⟦apn6⟧", "⟦am7⟧", "and", "the", "Signed", "signed", "agreed", "to", "met", "with", "talks",
          "held", "said", "that", "deal", "a", "urged", "must", "“", "”", ",", ".", "phone", "call", "on"]
 
 

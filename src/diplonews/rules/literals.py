@@ -13,6 +13,11 @@ not fully understand (verbose mode, conditionals, named lists, unusual escapes) 
 requirement at all, so an unusual user pattern is simply always run. Requirements are compared
 case-folded, which is a superset of what the regex engine's case-insensitive matching accepts.
 
+Mention tokens count too. A rule that needs a quotation (``{QUOTE}``, a token with the flag
+"q") cannot match a sentence without one, whatever its words. The analysis recognizes the
+token patterns the placeholders expand to and requires the marker ``⟦q⟧``; the prefilter adds
+one marker per flag the sentence's tokens carry to the text it looks in.
+
 Checking is cheap too (``Prefilter``): a sentence can contain a string only if it contains
 each three-character piece of it, so strings are indexed by their rarest trigram, and one set
 intersection with the sentence's trigrams names the few strings worth a substring test.
@@ -24,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
+import regex
+
 __all__ = ["Prefilter", "Requirement", "requirements"]
 
 Requirement = frozenset[str]
@@ -33,6 +40,10 @@ _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 2
+# A token placeholder's expansion, "⟦[a-z]*q[a-z]*\d+⟧" (rules.placeholders.token_pattern), and
+# the tokens of a masked sentence, whose letters are their flags.
+_TOKEN_PATTERN = regex.compile(r"⟦\[a-z\]\*([a-z])\[a-z\]\*\\d\+⟧")
+_TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a rule's token pattern
 _MAX_CHECKED = 128  # more strings than this cost the prefilter more than they save
 
 
@@ -50,6 +61,8 @@ class _Facts:
     """Non-empty strings of which every match starts with one."""
     required: list[Requirement] = field(default_factory=list)
     """Requirements that all hold for every match."""
+    flags: frozenset[str] = frozenset()
+    """Flags of which every match contains a mention token."""
 
 
 _EMPTY = _Facts(exact=frozenset({""}))
@@ -78,7 +91,22 @@ def requirements(source: str) -> list[Requirement]:
             chosen.append(candidate)
         if len(chosen) == _KEEP:
             break
-    return chosen
+    return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
+
+
+def _marker(flag: str) -> str:
+    """What stands for "a mention token with this flag" in requirements and checked text."""
+    return f"⟦{flag}⟧"
+
+
+def searchable(text: str) -> str:
+    """``text`` as the prefilter looks in it: case-folded, with a marker per token flag.
+
+    The markers follow a NUL, so no requirement string can run from the text into them.
+    """
+    folded = text.casefold()
+    flags = {flag for letters in _TOKEN.findall(text) for flag in letters.lower()}
+    return folded + "\0" + "".join(_marker(flag) for flag in sorted(flags)) if flags else folded
 
 
 _LETTERS_BY_FREQUENCY = " ⟦⟧etaoinshrdlcumwfgypbvkjxqz"  # mention tokens are in every sentence
@@ -119,7 +147,7 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
-        folded = text.casefold()
+        folded = searchable(text)
         holding: set[int] = set()
         for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
             for requirement, strings in self._strings[gram]:
@@ -183,7 +211,8 @@ def _sequence(items: list[_Facts]) -> _Facts:
         prefix = run
     if prefix is not None and "" in prefix:
         prefix = None
-    return _Facts(exact=exact, prefix=prefix, required=[r for r in required if "" not in r])
+    flags = frozenset().union(*(item.flags for item in items))
+    return _Facts(exact=exact, prefix=prefix, required=[r for r in required if "" not in r], flags=flags)
 
 
 def _alternatives(branches: list[_Facts]) -> _Facts:
@@ -206,7 +235,8 @@ def _alternatives(branches: list[_Facts]) -> _Facts:
             union = union | best if best is not None else None
     if exact is not None and len(exact) > _MAX_STRINGS:
         exact = None
-    return _Facts(exact=exact, prefix=prefix, required=[union] if union else [])
+    flags = frozenset.intersection(*(branch.flags for branch in branches))
+    return _Facts(exact=exact, prefix=prefix, required=[union] if union else [], flags=flags)
 
 
 def _nonempty(strings: frozenset[str] | None) -> frozenset[str] | None:
@@ -222,7 +252,8 @@ def _repeat(item: _Facts, low: int, high: int | None) -> _Facts:
     if low == 1 and high == 1:
         return item
     return _Facts(prefix=item.prefix if item.prefix is not None else _nonempty(item.exact),
-                  required=[*item.required, *([item.exact] if item.exact is not None else [])])
+                  required=[*item.required, *([item.exact] if item.exact is not None else [])],
+                  flags=item.flags)
 
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
@@ -299,6 +330,11 @@ class _Parser:
             return _EMPTY
         if char in "*+?{":
             raise _Unsupported(char)
+        if char == "⟦" and (token := _TOKEN_PATTERN.match(self.source, self.pos - 1)) is not None and \
+                self.source[token.end():token.end() + 1] not in ("?", "*", "+", "{"):
+            # A whole mention token of a flag: the bracket carries the flag; the rest of the
+            # token is read as usual, so its strings are what they would be without it.
+            return _Facts(exact=frozenset({char}), flags=frozenset({token.group(1)}))
         return _Facts(exact=frozenset({char.casefold()}))
 
     def _group(self) -> _Facts:
