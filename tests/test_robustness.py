@@ -199,6 +199,17 @@ def test_quoted_demand_with_no_speaker_to_inherit_records_no_build_error(text: s
     assert all(d.demander for d in article.demands)
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Executives of eBay Jane Holt said the talks were useful.", "jane-holt"),
+    ("Users of iPads Mark Owen, the trade minister, said prices would fall.", "mark-owen"),
+])
+def test_a_name_starts_where_a_word_starts(text: str, speaker: str) -> None:
+    """A capital inside a word ("eBay", "iPads") does not begin a name. Once it did ("Bay Jane
+    Holt"), and all-capitals text, where every letter is such a capital, took twice as long."""
+    article = diplonews.parse(text)
+    assert [s.speaker for s in article.statements] == [speaker]
+
+
 def test_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
     """A parse pauses Python's cyclic collector (flat time per character on big documents) and
     must hand it back in the state it was in, also after rejecting an input."""
