@@ -150,10 +150,6 @@ class ActorFinder:
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
-        self._demonyms: dict[str, str] = {}  # "Chinese" for china: the first demonym listed
-        for form, surface in gazetteer.forms.items():
-            if surface.role == "demonym":
-                self._demonyms.setdefault(surface.actor.id, form)
 
     # ---- candidates -------------------------------------------------------------------------
     def _country_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
@@ -471,7 +467,7 @@ class ActorFinder:
         actor = self.gazetteer.by_id(country_id)
         if actor is None:
             return ""
-        return self._demonyms.get(country_id) or actor.name
+        return self.gazetteer.demonym(country_id) or actor.name
 
     @staticmethod
     def _subject_like(text: str, start: int) -> bool:

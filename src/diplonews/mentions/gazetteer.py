@@ -87,6 +87,10 @@ class Gazetteer:
             if actor.country is not None and actor.country not in self.actors:
                 raise RuleError("DN109", f"actor {actor.name!r} names unknown country {actor.country!r}")
         self._scanners = _scanners(list(self.forms))
+        self._demonyms: dict[str, str] = {}
+        for form, surface in self.forms.items():
+            if surface.role == "demonym":
+                self._demonyms.setdefault(surface.actor.id, form)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Start, end and surface of each form named in ``text``: leftmost, longest, no overlaps."""
@@ -114,6 +118,10 @@ class Gazetteer:
     def lookup(self, surface: str) -> SurfaceForm | None:
         """The actor a surface form names, tolerant of spacing."""
         return self.forms.get(" ".join(surface.split()))
+
+    def demonym(self, actor_id: str) -> str | None:
+        """The first demonym listed for an actor ("Chinese" for China), if any."""
+        return self._demonyms.get(actor_id)
 
     def by_id(self, actor_id: str) -> KnownActor | None:
         return self.actors.get(actor_id)

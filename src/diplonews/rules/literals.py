@@ -31,6 +31,8 @@ from itertools import product
 
 import regex
 
+from diplonews.rules.placeholders import TOKEN
+
 __all__ = ["Prefilter", "Requirement", "requirements"]
 
 Requirement = frozenset[str]
@@ -40,11 +42,11 @@ _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 2
-# A token placeholder's expansion, "⟦[a-z]*q[a-z]*\d+⟧" (rules.placeholders.token_pattern), and
-# the tokens of a masked sentence, whose letters are their flags.
-_TOKEN_PATTERN = regex.compile(r"⟦\[a-z\]\*([a-z])\[a-z\]\*\\d\+⟧")
-_TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a rule's token pattern
 _MAX_CHECKED = 128  # more strings than this cost the prefilter more than they save
+# A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
+# masked sentence, whose letters are their flags.
+_TOKEN_PATTERN = regex.compile(regex.escape(TOKEN).replace(regex.escape("{flag}"), "([a-z])"))
+_TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a rule's token pattern
 
 
 class _Unsupported(Exception):
@@ -99,7 +101,7 @@ def _marker(flag: str) -> str:
     return f"⟦{flag}⟧"
 
 
-def searchable(text: str) -> str:
+def _searchable(text: str) -> str:
     """``text`` as the prefilter looks in it: case-folded, with a marker per token flag.
 
     The markers follow a NUL, so no requirement string can run from the text into them.
@@ -147,7 +149,7 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
-        folded = searchable(text)
+        folded = _searchable(text)
         holding: set[int] = set()
         for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
             for requirement, strings in self._strings[gram]:

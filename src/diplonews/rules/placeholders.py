@@ -18,7 +18,7 @@ from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import PlaceholderSpec
 from diplonews.rules.trie import trie_regex
 
-__all__ = ["TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
+__all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
 
 # The letters a mention token carries; a token placeholder matches tokens with its letter.
 TOKEN_FLAGS: dict[str, str] = {
@@ -48,9 +48,13 @@ TOKEN_CLASSES: dict[str, str] = {
 _PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)\}")
 
 
+TOKEN = r"⟦[a-z]*{flag}[a-z]*\d+⟧"
+"""Regex source of one mention token carrying ``{flag}`` (its letters are sorted flags)."""
+
+
 def token_pattern(flag: str) -> str:
     """Regex for one mention token carrying ``flag``; actors and places absorb a leading 'the'."""
-    token = rf"⟦[a-z]*{flag}[a-z]*\d+⟧"
+    token = TOKEN.format(flag=flag)
     # "\b(?<!-)" is "(?<![\w-])" before a word, in a form the regex engine tests faster.
     return token if flag in "dq" else rf"(?:\b(?<!-)(?:the|a|an)\s+)?{token}"
 
