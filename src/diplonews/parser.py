@@ -122,7 +122,8 @@ class Parser:
         self._timeout = timeout
         self._kinds: dict[str, ItemKind] = {k.name: k for k in (kinds or ())}
         specs, sources = self._placeholders()
-        self.placeholders = PlaceholderTable(specs, sources)
+        inflections = {lemma: forms for _, f in self._rule_files for lemma, forms in f.inflections.items()}
+        self.placeholders = PlaceholderTable(specs, sources, inflections)
         self.rules = RuleSet(self._compile_rules(), timeout=timeout)
         self.gazetteer = Gazetteer(self._gazetteers)
         self._actors = ActorFinder(self.gazetteer, self.placeholders)
@@ -157,7 +158,8 @@ class Parser:
 
     def only_rules(self, *sources: str | Path | RuleFile | Mapping[str, Any]) -> Parser:
         """A new parser whose rules are only these files (the lexicon is kept)."""
-        lexicon = [(src, RuleFile(placeholders=f.placeholders, extend=f.extend, overlap=f.overlap))
+        lexicon = [(src, RuleFile(placeholders=f.placeholders, extend=f.extend, overlap=f.overlap,
+                                      inflections=f.inflections))
                    for src, f in self._rule_files]
         return self._replace(rule_files=tuple(lexicon) + tuple(_as_rule_file(s) for s in sources))
 
@@ -195,9 +197,12 @@ class Parser:
         for source, rule_file in self._rule_files:
             for name, words in rule_file.extend.items():
                 base = specs.get(name)
+                if base is not None and base.verbs is not None:
+                    specs[name] = base.model_copy(update={"verbs": [*base.verbs, *words]})
+                    continue
                 if base is None or base.words is None:
-                    raise RuleError("DN104", f"cannot extend {name!r}: no word-list placeholder of that name",
-                                    source=source)
+                    raise RuleError("DN104", f"cannot extend {name!r}: no word-list or verb-class placeholder "
+                                    "of that name", source=source)
                 specs[name] = PlaceholderSpec(words=[*base.words, *words], description=base.description)
         return specs, sources
 

@@ -5,7 +5,9 @@ atomic token such as ``⟦apc3⟧``: brackets, letters saying what the mention c
 its number. Token placeholders (``ACTOR``, ``DATE``…) match those tokens, so a rule never has to
 re-describe what a name or a date looks like. Word-list and pattern placeholders come from data
 (the lexicon) and may use one another. ``{speaker:ACTOR}`` captures into the item field
-``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list.
+``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list. A verb
+class placeholder (``verbs = [...]``) also takes a form: ``{DEMAND_VERB.passive}`` (see
+:mod:`diplonews.rules.verbs`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import regex
 from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import PlaceholderSpec
 from diplonews.rules.trie import trie_regex
+from diplonews.rules.verbs import FORMS, verb_group
 
 __all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
 
@@ -45,7 +48,9 @@ TOKEN_CLASSES: dict[str, str] = {
     "DATE": "d",
     "QUOTE": "q",
 }
-_PLACEHOLDER = regex.compile(r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)\}")
+_PLACEHOLDER = regex.compile(
+    r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)(?:\.(?P<form>[a-z]+))?\}"
+)
 
 
 TOKEN = r"⟦[a-z]*{flag}[a-z]*\d+⟧"
@@ -66,9 +71,15 @@ def _words_regex(words: list[str]) -> str:
 class PlaceholderTable:
     """Placeholders by name, expanded (recursively, cycle-checked) to regex source once."""
 
-    def __init__(self, specs: Mapping[str, PlaceholderSpec], sources: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        specs: Mapping[str, PlaceholderSpec],
+        sources: Mapping[str, str] | None = None,
+        inflections: Mapping[str, list[str]] | None = None,
+    ):
         self._specs = dict(specs)
         self._sources = dict(sources or {})
+        self._inflections = {k.lower(): v for k, v in (inflections or {}).items()}
         self._expanded: dict[str, str] = {}
         for name in self._specs:
             self._expand_named(name, ())
@@ -80,6 +91,24 @@ class PlaceholderTable:
     def words(self, name: str) -> list[str]:
         spec = self._specs.get(name)
         return list(spec.words or []) if spec else []
+
+    def verbs(self, name: str) -> list[str]:
+        """The lemmas of a verb-class placeholder (empty for other kinds)."""
+        spec = self._specs.get(name)
+        return list(spec.verbs or []) if spec else []
+
+    def _expand_form(self, name: str, form: str, source: str | None, rule: str | None) -> str:
+        key = f"{name}.{form}"
+        if key not in self._expanded:
+            spec = self._specs.get(name)
+            if spec is None or spec.verbs is None:
+                raise RuleError("DN104", f"{{{key}}}: only a verb-class placeholder (verbs = [...]) takes a "
+                                f"form", source=source, rule=rule)
+            if form not in FORMS:
+                raise RuleError("DN104", f"{{{key}}}: unknown verb form {form!r} (known: {', '.join(FORMS)})",
+                                source=source, rule=rule)
+            self._expanded[key] = verb_group(spec.verbs, form, self.words, self._inflections)
+        return self._expanded[key]
 
     def _expand_named(self, name: str, stack: tuple[str, ...]) -> str:
         if name in self._expanded:
@@ -102,6 +131,8 @@ class PlaceholderTable:
             raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source)
         if spec.words is not None:
             result = _words_regex(spec.words)
+        elif spec.verbs is not None:
+            result = verb_group(spec.verbs, "finite", self.words, self._inflections)
         else:
             assert spec.pattern is not None
             result = self.expand(spec.pattern, source=source, _stack=(*stack, name))
@@ -115,10 +146,13 @@ class PlaceholderTable:
         """Regex source for a pattern: placeholders replaced, captured ones as named groups."""
 
         def replace(match: regex.Match[str]) -> str:
-            name, field = match.group("name"), match.group("field")
+            name, field, form = match.group("name"), match.group("field"), match.group("form")
             if name not in self._specs and name not in TOKEN_CLASSES and name != "ACTORS":
                 raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source, rule=rule)
-            body = self._expand_named(name, _stack)
+            if form is not None:
+                body = self._expand_form(name, form, source, rule)
+            else:
+                body = self._expand_named(name, _stack)
             return f"(?P<{field}>{body})" if field else f"(?:{body})"
 
         return _PLACEHOLDER.sub(replace, pattern)

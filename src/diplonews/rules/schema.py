@@ -58,16 +58,22 @@ class RuleSpec(_Strict):
 
 
 class PlaceholderSpec(_Strict):
-    """A named piece of language: a word list, or a pattern that may use other placeholders."""
+    """A named piece of language: a word list, a pattern that may use other placeholders, or a
+    verb class (lemmas whose inflected verb groups the engine generates: ``{NAME.passive}``)."""
 
     words: list[str] | None = Field(default=None, max_length=MAX_WORDS)
     pattern: str | None = Field(default=None, max_length=20_000)
+    verbs: list[str] | None = Field(
+        default=None, max_length=MAX_WORDS,
+        description="Lemmas ('urge', 'call on'); every inflection and auxiliary chain is generated.",
+    )
     description: str = ""
+    source: str = Field(default="", description="Where the words come from (resource and licence).")
 
     @model_validator(mode="after")
     def _one_source(self) -> PlaceholderSpec:
-        if (self.words is None) == (self.pattern is None):
-            raise ValueError("a placeholder has exactly one of 'words' or 'pattern'")
+        if sum(x is not None for x in (self.words, self.pattern, self.verbs)) != 1:
+            raise ValueError("a placeholder has exactly one of 'words', 'pattern' or 'verbs'")
         return self
 
 
@@ -78,6 +84,10 @@ class RuleFile(_Strict):
     placeholders: dict[str, PlaceholderSpec] = Field(default_factory=dict)
     extend: dict[str, Annotated[list[str], Field(max_length=MAX_WORDS)]] = Field(
         default_factory=dict, description="Words added to existing word-list placeholders."
+    )
+    inflections: dict[str, Annotated[list[str], Field(min_length=2, max_length=4)]] = Field(
+        default_factory=dict,
+        description="Irregular verbs: lemma -> [past, participle] or [third, past, participle, ing].",
     )
     rules: list[RuleSpec] = Field(default_factory=list)
     disable: list[str] = Field(default_factory=list, description="Ids of rules to switch off.")
