@@ -58,10 +58,18 @@ def _choose(mentions: Sequence[Mention]) -> list[Mention]:
     """Non-overlapping mentions: quotations first, then longer ones; equal spans merge flags."""
     order = sorted(mentions, key=lambda m: ("q" not in m.flags, -(m.end - m.start), m.start))
     kept: list[Mention] = []
+    # The kept spans never overlap, so sorted by start the only one that can overlap a new span
+    # is the last to start before it ends: one bisection per mention keeps this linear-logarithmic.
+    starts: list[int] = []
+    by_start: list[Mention] = []
     for m in order:
-        clash = next((k for k in kept if m.start < k.end and k.start < m.end), None)
+        i = bisect.bisect_left(starts, m.end) - 1
+        clash = by_start[i] if i >= 0 and by_start[i].end > m.start else None
         if clash is None:
             kept.append(m)
+            j = bisect.bisect_left(starts, m.start)
+            starts.insert(j, m.start)
+            by_start.insert(j, m)
         elif "q" not in clash.flags and "l" in m.flags and "a" in clash.flags and (
                 clash.start, clash.end) == (m.start, m.end):
             clash.flags = "".join(sorted(set(clash.flags) | {"l"}))
