@@ -635,6 +635,17 @@ class EvalReport:
         return out
 
 
+def _figures(tp: int, fp: int, fn: int, precision: float, recall: float, f1: float) -> str:
+    """P, R and F1 columns; 1.000 when there was nothing to find and nothing was found.
+
+    A kind absent from the gold and from the parse is a perfect result, as the pytest plugin
+    counts it; 0.000 there read as a failure. (``to_json`` keeps the reference scorer's 0.0.)
+    """
+    if tp + fp + fn == 0:
+        precision = recall = f1 = 1.0
+    return f"{precision:>7.3f}{recall:>7.3f}{f1:>7.3f}"
+
+
 def format_table(report: EvalReport, show: bool = False) -> str:
     """The figures as a text table (and, with ``show``, every miss, false positive and wrong slot)."""
     lines: list[str] = []
@@ -649,17 +660,18 @@ def format_table(report: EvalReport, show: bool = False) -> str:
                  f"{'P':>7}{'R':>7}{'F1':>7}")
     for kind, s in report.kinds.items():
         lines.append(f"{kind:<11}{s.gold:>6}{s.predicted:>6}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.dup:>5}"
-                     f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+                     + _figures(s.tp, s.fp, s.fn, s.precision, s.recall, s.f1))
     tp, fp, fn, dup = report.counts
     lines.append(f"{'all':<11}{'':>6}{'':>6}{tp:>5}{fp:>5}{fn:>5}{dup:>5}"
-                 f"{report.precision:>7.3f}{report.recall:>7.3f}{report.micro_f1:>7.3f}")
+                 + _figures(tp, fp, fn, report.precision, report.recall, report.micro_f1))
     slot_line = ", ".join(f"{kind[:-1]}.{slot} {s.slots_ok[slot]}/{n}"
                           for kind, s in report.kinds.items() for slot, n in s.slots_total.items())
     lines.append(f"slots: {slot_line or 'none matched'}")
     if report.seconds:
         lines.append(f"parsed {len(report.documents)} documents, {report.chars} characters in "
                      f"{report.seconds:.3f} s ({report.chars / report.seconds:,.0f} chars/s)")
-    lines.append(f"micro-F1 {report.micro_f1:.3f}")
+    tp, fp, fn, _ = report.counts
+    lines.append(f"micro-F1 {report.micro_f1 if tp + fp + fn else 1.0:.3f}")
     return "\n".join(lines) + "\n"
 
 

@@ -102,7 +102,14 @@ def _as_result(position: int, record: BatchRecord | Article | Mapping[str, Any]
         return record.id, result, record.error
     rid = str(record.get("id", position))
     result = record.get("result")
-    return rid, result if isinstance(result, Mapping) else None, record.get("error")
+    error = record.get("error")
+    if not isinstance(result, Mapping) and not (record.get("ok") is False and isinstance(error, str)):
+        # An events file, a gold file, any other JSON: flattening it would give rows that say
+        # ok=False with no error, which look like failed parses rather than a wrong input.
+        keys = ", ".join(sorted(map(str, record))[:6]) or "none"
+        raise ExportError(f"record {position + 1} is not a 'diplonews batch' result "
+                          f"(expected keys id, ok and result or error; found {keys})")
+    return rid, result if isinstance(result, Mapping) else None, error
 
 
 def to_rows(records: Iterable[BatchRecord | Article | Mapping[str, Any]]) -> dict[str, list[Row]]:
@@ -140,15 +147,25 @@ def _table_columns(kind: str, rows: list[Row]) -> list[str]:
 
 def read_results(path: str | Path) -> Iterator[Mapping[str, Any]]:
     """The records of a ``diplonews batch`` output file, lazily; unparsable lines (e.g. one
-    cut short by a crash) are skipped."""
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
+    cut short by a crash) are skipped. A file that is not UTF-8 text, or in which no line is
+    a JSON object, is an :class:`ExportError` rather than an empty export."""
+    found = 0
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ExportError(f"{path} is not a 'diplonews batch' output: line {number} is not UTF-8 "
+                                  f"text (byte {exc.start})") from exc
             try:
                 value = json.loads(line)
             except json.JSONDecodeError:
                 continue
             if isinstance(value, dict):
+                found += 1
                 yield value
+    if not found:
+        raise ExportError(f"{path} holds no JSON records; expected the output of 'diplonews batch'")
 
 
 def write_csv(tables: Mapping[str, list[Row]], directory: str | Path) -> dict[str, Path]:

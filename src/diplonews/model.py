@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializeAsAny
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 if TYPE_CHECKING:
     from diplonews.events import Event
@@ -129,8 +129,6 @@ class Meeting(Item):
     status: MeetingStatus = Field(default="held", description="held, planned or cancelled.")
     kind: str = Field(default="meeting", description="talks, call, visit, summit, meeting…")
     duration: str | None = Field(default=None, description="Duration as worded, e.g. 'three hours'.")
-    _mentioned: set[str] = PrivateAttr(default_factory=set)
-    """Actors named in the mention's sentence; lets a mention without participants find its meeting."""
 
 
 class Statement(Item):

@@ -21,7 +21,7 @@ import regex
 
 from diplonews.extract.agreements import finish_agreement
 from diplonews.extract.backfill import backfill_addressees, backfill_meetings
-from diplonews.extract.context import Cues, MatchContext
+from diplonews.extract.context import DROPPED, Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
 from diplonews.extract.meetings import finish_meeting
@@ -39,6 +39,7 @@ from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile
+from diplonews.text.inputs import binary_reason
 from diplonews.text.normalize import NormalizedText, normalize
 from diplonews.text.paragraphs import paragraphs
 from diplonews.text.quotes import find_quotes
@@ -245,7 +246,12 @@ class Parser:
         with _collector_paused():
             norm = normalize(text)
             stages = self._analyse(norm, when)
-            return self._build(norm, when, *stages)
+            article = self._build(norm, when, *stages)
+        reason = binary_reason(text)
+        if reason is not None:
+            # Parsing binary junk "succeeds" with nothing found; say so instead of staying silent.
+            article.errors.insert(0, f"input does not look like text: {reason}")
+        return article
 
     def masked_sentences(self, text: str, published: dt.date | str | None = None) -> list[MaskedSentence]:
         """The sentences as rules see them (for explaining and debugging rules)."""
@@ -290,9 +296,18 @@ class Parser:
         return {"meeting": finish_meeting, "statement": finish_statement,
                 "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
 
+    def dropped_reason(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText) -> str | None:
+        """Why ``match`` (in ``sentence`` of the text ``norm``) yields no item: the builder filter that
+        refused it; None when it builds one. Judged without earlier items, so a rule that
+        inherits a field is reported as needing it."""
+        why: list[str] = []
+        built = self._fields(match, sentence, norm, {}, why)
+        return None if built else (why[0] if why else f"the {match.rule.kind} builder refused it")
+
     def _fields(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText,
-                last: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        """The field values a match yields (several for a split demand, none if rejected)."""
+                last: dict[str, dict[str, Any]], why: list[str] | None = None) -> list[dict[str, Any]]:
+        """The field values a match yields (several for a split demand, none if rejected; then
+        ``why``, if given, receives the reason)."""
         kind = self._kinds[match.rule.kind]
         ctx = MatchContext(norm.text, sentence, match.start, match.end, self._cues)
         values = group_values(match, ctx, self._roles[kind.name])
@@ -305,9 +320,16 @@ class Parser:
             if values.get(name) in (None, [], "") and donor is not None:
                 values[name] = donor.get(source_field or name)
             if values.get(name) in (None, [], "") and kind.model.model_fields[name].is_required():
-                return []  # nothing to inherit from ("We urge…" with no speaker named before it)
+                # nothing to inherit from ("We urge…" with no speaker named before it)
+                if why is not None:
+                    why.append(f"no {name} in the match and no earlier {source_kind or kind.name} "
+                               "to inherit it from")
+                return []
         finish = self._finisher(kind)
-        return finish(values, ctx) if finish is not None else [values]
+        built = finish(values, ctx) if finish is not None else [values]
+        if not built and why is not None:
+            why.append(f"{kind.name} builder: {values.get(DROPPED, 'refused the match')}")
+        return built
 
     def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
                context: tuple[Any, list[Mention]]) -> Article:
@@ -318,8 +340,17 @@ class Parser:
         items: dict[str, list[Item]] = {name: [] for name in self._kinds}
         last: dict[str, dict[str, Any]] = {}
         errors: list[str] = []
+        # Actors named in each meeting mention's sentence, by item identity: they let a mention
+        # without participants find its meeting. Kept beside the items, not in them, so an
+        # Article equals its own JSON round trip.
+        mentioned: dict[int, set[str]] = {}
         for sentence in masked:
             if len(sentence.masked) > _MAX_SENTENCE:
+                # A runaway "sentence" (no punctuation for pages) is skipped to keep parsing
+                # linear; the user must hear that part of the text was never read.
+                where = original_span(*sentence.to_text(0, len(sentence.masked)))
+                errors.append(f"skipped a sentence of {len(sentence.masked)} characters at "
+                              f"{where.start}-{where.end} (longer than {_MAX_SENTENCE}): no rules ran on it")
                 continue
             matches, problems = self.rules.find(
                 sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence, norm.text) else None)
@@ -348,13 +379,13 @@ class Parser:
                         errors.append(f"rule {match.rule.id!r}: could not build {kind.name}: {exc}")
                         continue
                     if isinstance(item, Meeting):
-                        item._mentioned = {a for m in sentence.tokens for a in m.actor_ids}
+                        mentioned[id(item)] = {a for m in sentence.tokens for a in m.actor_ids}
                     items[kind.name].append(item)
                     last[kind.name] = fields
         table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
-                                  countries.get, lambda m: m._mentioned)
+                                  countries.get, lambda m: mentioned.get(id(m), set()))
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
