@@ -1,6 +1,6 @@
 """Score parses against gold annotations, as a library.
 
-The figures are those of the reference scorer (``score.py`` beside ``ANNOTATION.md``): the same
+The figures follow the scoring rules of the annotation guide (``docs/annotation.md``): the same
 text normalization, actor matching (canonical name, gold alias, a person's surname or a close
 spelling, common country variants, and for every slot but a statement's speaker the body an actor
 speaks for and its country), the same pair scores with the 0.5 threshold, one-to-one matching
@@ -209,7 +209,7 @@ class GoldActors:
 # ---- predictions -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PredItem:
-    """One predicted item in the scorer's terms (the fields ``CONTRACT.md`` lists)."""
+    """One predicted item in the scorer's terms (the fields ``docs/contract.md`` lists)."""
 
     kind: str
     index: int
@@ -622,7 +622,7 @@ class EvalReport:
         return [f for d in self.documents for f in d.false_positives]
 
     def to_json(self) -> dict[str, Any]:
-        """The figures in the shape ``score.py --json`` writes."""
+        """The figures as JSON, the shape ``diplonews eval --json`` prints (``docs/contract.md``)."""
         out: dict[str, Any] = {"documents": len(self.documents)}
         for kind, s in self.kinds.items():
             out[kind] = {"precision": s.precision, "recall": s.recall, "f1": s.f1,

@@ -1,7 +1,7 @@
 """The domain model of a parse: what diplonews promises to its users.
 
 Everything here is a pydantic v2 model, so a parse validates, serializes to the JSON shape in
-``CONTRACT.md`` (``Article.model_dump(mode="json")``) and exports a JSON Schema. Items refer to
+``docs/contract.md`` (``Article.model_dump(mode="json")``) and exports a JSON Schema. Items refer to
 actors by ``id``; the article's ``actors`` table holds each actor once, with every alias the
 article used, so a record stays small and an actor's identity is stable across items.
 """
@@ -172,16 +172,24 @@ class Article(BaseModel):
 
     text: str = Field(description="The text as given to the parser.")
     published: dt.date | None = Field(default=None, description="Reference for relative dates.")
-    actors: list[Actor] = Field(default_factory=list)
-    meetings: list[Meeting] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
-    demands: list[Demand] = Field(default_factory=list)
-    agreements: list[Agreement] = Field(default_factory=list)
+    actors: list[Actor] = Field(
+        default_factory=list, description="Every actor the items refer to, once each, with its aliases."
+    )
+    meetings: list[Meeting] = Field(default_factory=list, description="Meetings, in order of first mention.")
+    statements: list[Statement] = Field(
+        default_factory=list, description="Statements, in order of first mention."
+    )
+    demands: list[Demand] = Field(default_factory=list, description="Demands, in order of first mention.")
+    agreements: list[Agreement] = Field(
+        default_factory=list, description="Agreements, in order of first mention."
+    )
     extra_items: dict[str, list[SerializeAsAny[Item]]] = Field(
         default_factory=dict, description="Items of user-defined kinds, by kind name."
     )
     errors: list[str] = Field(
-        default_factory=list, description="Rules that failed on this text (e.g. timed out)."
+        default_factory=list,
+        description="What went wrong on this text: rules that failed (timed out), sentences "
+        "skipped as too long, bytes that were not valid UTF-8, input that is not text.",
     )
 
     def actor(self, actor_id: str | None) -> Actor | None:
