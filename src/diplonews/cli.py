@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
+import importlib.util
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from diplonews.model import Article
+from diplonews.model import Article, Item
 from diplonews.parser import Parser, coerce_published
 from diplonews.rules.errors import RuleError
 from diplonews.text.inputs import InputError, decode_bytes, read_text_file
@@ -19,6 +21,10 @@ __all__ = ["main"]
 
 def _parser_from(args: argparse.Namespace) -> Parser:
     parser = Parser.default()
+    for spec in getattr(args, "kind", None) or ():
+        # Kinds first: a rule file's rules of a custom kind need the kind registered (DN107).
+        name, plural, model = load_kind(spec)
+        parser = parser.with_kind(name, model, plural)
     if getattr(args, "rules", None):
         parser = parser.with_rules(*args.rules)
     if getattr(args, "gazetteer", None):
@@ -176,6 +182,79 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def load_kind(spec: str) -> tuple[str, str, type[Item]]:
+    """An item kind from ``[NAME[,PLURAL]=]MODULE:CLASS`` (MODULE may be a ``.py`` path).
+
+    NAME defaults to the class name in lower case and PLURAL to NAME + "s", so
+    ``--kind mymodels:Sanction`` registers kind ``sanction``, listed as ``sanctions``.
+    """
+    names, _, target = spec.rpartition("=")
+    module_name, sep, class_name = target.rpartition(":")
+    if not sep or not module_name or not class_name:
+        raise KindError(f"--kind {spec!r}: expected [NAME[,PLURAL]=]MODULE:CLASS, e.g. mymodels:Sanction")
+    try:
+        if module_name.endswith(".py"):
+            path = Path(module_name)
+            loader_spec = importlib.util.spec_from_file_location(path.stem, path)
+            if loader_spec is None or loader_spec.loader is None:
+                raise ImportError(f"cannot load {module_name}")
+            module = importlib.util.module_from_spec(loader_spec)
+            sys.modules[path.stem] = module  # so parsers holding the class pickle to workers
+            loader_spec.loader.exec_module(module)
+        else:
+            if "" not in sys.path and str(Path.cwd()) not in sys.path:
+                sys.path.insert(0, str(Path.cwd()))  # a models module beside the user's files
+            module = importlib.import_module(module_name)
+    except (ImportError, OSError, SyntaxError) as exc:
+        raise KindError(f"--kind {spec!r}: cannot import {module_name}: {exc}") from exc
+    model = getattr(module, class_name, None)
+    if not (isinstance(model, type) and issubclass(model, Item)):
+        raise KindError(f"--kind {spec!r}: {module_name}:{class_name} is not a subclass of diplonews.Item")
+    name, _, plural = names.partition(",")
+    name = name or class_name.lower()
+    return name, plural or f"{name}s", model
+
+
+class KindError(ValueError):
+    """A ``--kind`` option that does not name an importable ``diplonews.Item`` subclass."""
+
+
+def _add_kind_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``--kind`` for every subcommand that takes rule files: rules of a custom kind need it."""
+    for command in sub.choices.values():
+        if any("--rules" in action.option_strings for action in command._actions):
+            command.add_argument("--kind", action="append", metavar="[NAME[,PLURAL]=]MODULE:CLASS",
+                                 help="register a custom item kind (a diplonews.Item subclass) for rules "
+                                 "to fill; NAME defaults to the class name in lower case; repeatable")
+
+
+def _cmd_check_rules(args: argparse.Namespace) -> int:
+    """Run a rule file's own examples and counterexamples; exit 1 if any fails."""
+    parser = _parser_from(args).with_rules(*args.rulefile)
+    sources = set(args.rulefile)
+    mine = [r for r in parser.rules.rules if r.source in sources]
+    failures = parser.check_rules(sources=sources)
+    examples = sum(len(r.spec.examples) for r in mine)
+    counter = sum(len(r.spec.counterexamples) for r in mine)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    summary = (f"{len(mine)} rules, {examples} examples, {counter} counterexamples: "
+               f"{len(failures)} failed" if failures else "all pass")
+    print(f"diplonews check-rules: {summary}", file=sys.stderr if failures else sys.stdout)
+    return 1 if failures else 0
+
+
+def _add_check_rules(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    c = sub.add_parser("check-rules", help="run a rule file's own examples and counterexamples",
+                       epilog="Exit status: 0 when every example and counterexample of the file behaves "
+                       "as written, 1 when one does not, 2 when the file itself is invalid (a DN1xx error).")
+    c.add_argument("rulefile", nargs="+", help="rule files (TOML/JSON), checked with the default rules")
+    c.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
+    c.add_argument("--kind", action="append", metavar="[NAME[,PLURAL]=]MODULE:CLASS",
+                   help="register a custom item kind the file's rules fill; repeatable")
+    c.set_defaults(func=_cmd_check_rules)
+
+
 def _published(value: str) -> dt.date | None:
     try:
         return coerce_published(value)
@@ -237,6 +316,8 @@ def build_argparser() -> argparse.ArgumentParser:
     x.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
     x.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
     x.set_defaults(func=_cmd_explain)
+    _add_kind_option(sub)
+    _add_check_rules(sub)
     return ap
 
 
@@ -248,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RuleError as exc:
         print(f"diplonews: {exc}", file=sys.stderr)
         return 2
-    except (OSError, InputError) as exc:
+    except (OSError, InputError, KindError) as exc:
         print(f"diplonews: {exc}", file=sys.stderr)
         return 2
 

@@ -9,6 +9,7 @@ article used, so a record stays small and an actor's identity is stable across i
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
@@ -41,6 +42,7 @@ __all__ = [
     "Span",
     "Statement",
     "StatementKind",
+    "UnknownKindError",
 ]
 
 
@@ -165,6 +167,26 @@ class Agreement(Item):
     status: AgreementStatus = Field(default="reached", description="reached, reaffirmed, signed…")
 
 
+BUILTIN_KINDS = ("meetings", "statements", "demands", "agreements")
+
+
+class UnknownKindError(KeyError):
+    """An item kind the article has no list for (neither built in nor registered)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown kind"
+
+
+def _kind_key(kind: str, extra: dict[str, list[Item]]) -> str:
+    for candidate in (kind, f"{kind}s"):
+        if candidate in BUILTIN_KINDS or candidate in extra:
+            return candidate
+    known = [*BUILTIN_KINDS, *extra]
+    near = difflib.get_close_matches(kind, known, n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    raise UnknownKindError(f"unknown kind {kind!r} (known: {', '.join(known)}){hint}")
+
+
 class Article(BaseModel):
     """The result of a parse: the text, its actors and the items found in it."""
 
@@ -192,17 +214,32 @@ class Article(BaseModel):
         "skipped as too long, bytes that were not valid UTF-8, input that is not text.",
     )
 
-    def actor(self, actor_id: str | None) -> Actor | None:
-        """The actor with this id, or None."""
-        if actor_id is None:
+    def actor(self, key: str | None) -> Actor | None:
+        """The actor with this id, else with this canonical name, else with this alias (case
+        ignored); None when there is none. Items hold ids; people hold names."""
+        if key is None:
             return None
-        return next((a for a in self.actors if a.id == actor_id), None)
+        found = next((a for a in self.actors if a.id == key), None)
+        if found is not None:
+            return found
+        folded = " ".join(key.split()).casefold()
+        found = next((a for a in self.actors if a.name.casefold() == folded), None)
+        if found is not None:
+            return found
+        return next((a for a in self.actors if any(alias.casefold() == folded for alias in a.aliases)), None)
 
     def items(self, kind: str) -> list[Item]:
-        """Items of a kind by name: 'meetings', … or a user-defined kind."""
-        if kind in ("meetings", "statements", "demands", "agreements"):
-            return list(getattr(self, kind))
-        return list(self.extra_items.get(kind, []))
+        """Items of a kind by name, plural or singular: 'meetings' or 'meeting', … or a
+        user-defined kind. An unknown kind is a ``KeyError``, not an empty list that looks like
+        "nothing found"."""
+        plural = _kind_key(kind, self.extra_items)
+        if plural in BUILTIN_KINDS:
+            return list(getattr(self, plural))
+        return list(self.extra_items[plural])
+
+    def kinds(self) -> list[str]:
+        """The plural names of every item kind this article has a list for."""
+        return [*BUILTIN_KINDS, *self.extra_items]
 
     def to_events(self, *, article_id: str | None = None, include_statements: bool = True) -> list[Event]:
         """The items as dyadic PLOVER/CAMEO event records; see :func:`diplonews.events.to_events`."""

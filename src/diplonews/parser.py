@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,8 +143,15 @@ class Parser:
     # ---- construction ---------------------------------------------------------------------
     @classmethod
     def default(cls) -> Parser:
-        """The parser with diplonews's own rules and gazetteers."""
-        return cls(default_rule_files(), default_gazetteers(), _builtin_kinds())
+        """The parser with diplonews's own rules and gazetteers, built once per process.
+
+        Building compiles every rule (about half a second); a parser is immutable, so one
+        instance serves every caller, and ``with_*`` derive new parsers from it.
+        """
+        cached = _DEFAULTS.get(cls)
+        if cached is None:
+            cached = _DEFAULTS[cls] = cls(default_rule_files(), default_gazetteers(), _builtin_kinds())
+        return cached
 
     def _replace(self, **changes: Any) -> Parser:
         config: dict[str, Any] = {"rule_files": self._rule_files, "gazetteers": self._gazetteers,
@@ -231,11 +238,12 @@ class Parser:
     def kinds(self) -> dict[str, ItemKind]:
         return dict(self._kinds)
 
-    def check_rules(self) -> list[RuleCheckFailure]:
-        """Run every enabled rule's examples and counterexamples; the failures (empty: all good)."""
+    def check_rules(self, *, sources: Collection[str] | None = None) -> list[RuleCheckFailure]:
+        """Run every enabled rule's examples and counterexamples (only those of the rule files
+        ``sources``, when given); the failures (empty: all good)."""
         from diplonews.selfcheck import check_rules
 
-        return check_rules(self)
+        return check_rules(self, sources=sources)
 
     # ---- parsing --------------------------------------------------------------------------
     def parse(self, text: str, published: dt.date | dt.datetime | str | None = None) -> Article:
@@ -393,7 +401,9 @@ class Parser:
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
         backfill_addressees(demands, meetings, countries.get)
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
-        extra = {self._kinds[name].plural: found for name, found in items.items() if found}
+        # Every registered kind is listed, found or not, so ``Article.items`` can tell a kind
+        # with no items from a misspelt one.
+        extra = {self._kinds[name].plural: found for name, found in items.items()}
         return Article(text=norm.original, published=published, actors=table.to_models(original_span),
                        meetings=_in_text_order(meetings), statements=_in_text_order(statements),
                        demands=_in_text_order(demands), agreements=_in_text_order(agreements),
@@ -439,12 +449,9 @@ def _builtin_kinds() -> tuple[ItemKind, ...]:
             ItemKind("demand", "demands", Demand), ItemKind("agreement", "agreements", Agreement))
 
 
-_DEFAULT: Parser | None = None
+_DEFAULTS: dict[type[Parser], Parser] = {}
 
 
 def default_parser() -> Parser:
     """The shared default parser, built on first use."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Parser.default()
-    return _DEFAULT
+    return Parser.default()
