@@ -138,7 +138,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from diplonews.export import ExportError, read_results, to_rows, write_csv, write_parquet
 
     try:
-        tables = to_rows(read_results(args.input))
+        # Parquet keeps types (lists of actor names, dates); CSV cells are flat text.
+        tables = to_rows(read_results(args.input), typed=args.format == "parquet")
         written = (write_csv if args.format == "csv" else write_parquet)(tables, args.outdir)
     except ExportError as exc:
         print(f"diplonews: {exc}", file=sys.stderr)

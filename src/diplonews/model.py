@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
@@ -240,6 +240,14 @@ class Article(BaseModel):
     def kinds(self) -> list[str]:
         """The plural names of every item kind this article has a list for."""
         return [*BUILTIN_KINDS, *self.extra_items]
+
+    def to_frames(self, article_id: str = "0") -> dict[str, Any]:
+        """The parse as pandas DataFrames: ``articles``, ``actors`` and one per item kind, actor
+        fields as names, list columns as lists, dates as datetime64; see
+        :func:`diplonews.export.to_frames`. Needs pandas (``pip install 'diplonews[pandas]'``)."""
+        from diplonews.export import to_frames  # export imports this module
+
+        return to_frames([{"id": article_id, "ok": True, "result": self.model_dump(mode="json")}])
 
     def to_events(self, *, article_id: str | None = None, include_statements: bool = True) -> list[Event]:
         """The items as dyadic PLOVER/CAMEO event records; see :func:`diplonews.events.to_events`."""
