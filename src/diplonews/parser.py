@@ -36,7 +36,13 @@ from diplonews.merge import merge_agreements, merge_demands, merge_meetings, mer
 from diplonews.model import Agreement, Article, Demand, Evidence, Item, Meeting, Span, Statement
 from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
 from diplonews.rules.errors import RuleError
-from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
+from diplonews.rules.loader import (
+    default_gazetteers,
+    default_rule_files,
+    load_gazetteer,
+    load_rule_file,
+    validate,
+)
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile
 from diplonews.text.inputs import binary_reason
@@ -84,10 +90,7 @@ def _as_rule_file(source: str | Path | RuleFile | Mapping[str, Any]) -> tuple[st
     if isinstance(source, RuleFile):
         return "<python>", source
     if isinstance(source, Mapping):
-        try:
-            return "<python>", RuleFile.model_validate(source)
-        except Exception as exc:
-            raise RuleError("DN102", str(exc), source="<python>") from exc
+        return "<python>", validate(RuleFile, source, "<python>", "DN102")
     return str(source), load_rule_file(source)
 
 
@@ -95,10 +98,7 @@ def _as_gazetteer(source: str | Path | GazetteerFile | Mapping[str, Any]) -> tup
     if isinstance(source, GazetteerFile):
         return "<python>", source
     if isinstance(source, Mapping):
-        try:
-            return "<python>", GazetteerFile.model_validate(source)
-        except Exception as exc:
-            raise RuleError("DN109", str(exc), source="<python>") from exc
+        return "<python>", validate(GazetteerFile, source, "<python>", "DN109")
     return str(source), load_gazetteer(source)
 
 
