@@ -30,7 +30,7 @@ def test_binary_file_is_a_typed_error(tmp_path: Path) -> None:
         read_text_file(_binary(tmp_path / "junk.txt"))
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01\x02abc", bytes(range(1, 32)) * 20])
+@pytest.mark.parametrize("data", [b"\x00\x01\x02abc" * 4, bytes(range(1, 32)) * 20])
 def test_control_bytes_are_not_text(data: bytes) -> None:
     with pytest.raises(InputError):
         decode_bytes(data)
@@ -40,6 +40,11 @@ def test_latin1_text_decodes_with_a_warning() -> None:
     text, warnings = decode_bytes("Le ministre a salué l'accord.".encode("latin-1"), name="f.txt")
     assert "\ufffd" in text
     assert len(warnings) == 1 and "not valid UTF-8" in warnings[0] and "f.txt" in warnings[0]
+
+
+@pytest.mark.parametrize("text", ["\x00", "A lone \x00 in a long enough sentence about talks in Suva."])
+def test_a_stray_control_character_is_not_binary(text: str) -> None:
+    assert binary_reason(text) is None
 
 
 def test_clean_utf8_has_no_warning_and_bom_is_dropped() -> None:

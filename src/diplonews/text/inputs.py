@@ -18,6 +18,9 @@ _SAMPLE = 65_536
 _MAX_JUNK_SHARE = 0.05
 """Above this share of control characters and U+FFFD in a sample, input is not text. Real news
 text has none of either; a stray bad byte or two stays far below it."""
+_MIN_JUNK = 8
+"""Fewer junk characters than this never make a text binary: a lone NUL or two stray control
+characters are noise to skip, not a file that was never text."""
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -28,17 +31,15 @@ class InputError(ValueError):
 def binary_reason(text: str) -> str | None:
     """Why ``text`` looks like binary data rather than text, or None when it looks like text.
 
-    A NUL character never occurs in text; otherwise the share of control characters and
-    replacement characters in the first 64 KB decides (the check is linear and bounded).
+    The share of control characters (NUL included) and replacement characters in the first
+    64 KB decides (the check is linear and bounded).
     """
     sample = text[:_SAMPLE]
     if not sample:
         return None
-    if "\x00" in sample:
-        return "it contains NUL characters (binary data, not text)"
     junk = sum(1 for ch in sample
                if ch == "\ufffd" or ((ch < " " or "\x7f" <= ch < "\xa0") and ch not in _ALLOWED_CONTROLS))
-    if junk / len(sample) > _MAX_JUNK_SHARE:
+    if junk >= _MIN_JUNK and junk / len(sample) > _MAX_JUNK_SHARE:
         return (f"{junk} of its first {len(sample)} characters are control or replacement characters "
                 "(binary data, not text)")
     return None
