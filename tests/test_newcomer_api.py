@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import diplonews
-from diplonews.cli import load_kind, main
+from diplonews.cli import main
+from diplonews.kinds import load_kind
 from diplonews.model import UnknownKindError
 from diplonews.testing import assert_extracts
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from diplonews.model import Article, Item
+from diplonews.kinds import KindError, load_kind
+from diplonews.model import Article
 from diplonews.parser import Parser, coerce_published
 from diplonews.rules.errors import RuleError
 from diplonews.text.inputs import InputError, decode_bytes, read_text_file
@@ -181,43 +180,6 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     result = explain(_read_input(args.file), args.published, parser)
     sys.stdout.write(format_explanation(result, masked=args.masked))
     return 0
-
-
-def load_kind(spec: str) -> tuple[str, str, type[Item]]:
-    """An item kind from ``[NAME[,PLURAL]=]MODULE:CLASS`` (MODULE may be a ``.py`` path).
-
-    NAME defaults to the class name in lower case and PLURAL to NAME + "s", so
-    ``--kind mymodels:Sanction`` registers kind ``sanction``, listed as ``sanctions``.
-    """
-    names, _, target = spec.rpartition("=")
-    module_name, sep, class_name = target.rpartition(":")
-    if not sep or not module_name or not class_name:
-        raise KindError(f"--kind {spec!r}: expected [NAME[,PLURAL]=]MODULE:CLASS, e.g. mymodels:Sanction")
-    try:
-        if module_name.endswith(".py"):
-            path = Path(module_name)
-            loader_spec = importlib.util.spec_from_file_location(path.stem, path)
-            if loader_spec is None or loader_spec.loader is None:
-                raise ImportError(f"cannot load {module_name}")
-            module = importlib.util.module_from_spec(loader_spec)
-            sys.modules[path.stem] = module  # so parsers holding the class pickle to workers
-            loader_spec.loader.exec_module(module)
-        else:
-            if "" not in sys.path and str(Path.cwd()) not in sys.path:
-                sys.path.insert(0, str(Path.cwd()))  # a models module beside the user's files
-            module = importlib.import_module(module_name)
-    except (ImportError, OSError, SyntaxError) as exc:
-        raise KindError(f"--kind {spec!r}: cannot import {module_name}: {exc}") from exc
-    model = getattr(module, class_name, None)
-    if not (isinstance(model, type) and issubclass(model, Item)):
-        raise KindError(f"--kind {spec!r}: {module_name}:{class_name} is not a subclass of diplonews.Item")
-    name, _, plural = names.partition(",")
-    name = name or class_name.lower()
-    return name, plural or f"{name}s", model
-
-
-class KindError(ValueError):
-    """A ``--kind`` option that does not name an importable ``diplonews.Item`` subclass."""
 
 
 def _add_kind_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
