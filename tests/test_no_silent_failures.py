@@ -174,3 +174,12 @@ def test_explain_names_the_builder_filter(text: str, reason: str) -> None:
     result = explain(text)
     assert any(m.dropped_by and reason in m.dropped_by for m in result.unused), result.unused
     assert reason in format_explanation(result)
+
+
+def test_eval_and_coverage_name_a_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _binary(tmp_path / "junk.txt")
+    (tmp_path / "junk.gold.json").write_text("{}", encoding="utf-8")
+    assert main(["eval", str(tmp_path)]) == 2
+    assert "junk.txt does not look like text" in capsys.readouterr().err
+    assert main(["explain", "--coverage", str(tmp_path)]) == 2
+    assert "junk.txt does not look like text" in capsys.readouterr().err

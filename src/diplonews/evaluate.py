@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diplonews.text.inputs import read_text_file
+
 if TYPE_CHECKING:
     from diplonews.model import Article
     from diplonews.parser import Parser
@@ -705,7 +707,7 @@ def evaluate(corpus_dir: str | Path, parser: Parser | None = None, *,
     report = EvalReport()
     for name, text_path, gold_path in golden_pairs(corpus_dir):
         gold = load_gold(gold_path)
-        text = text_path.read_text(encoding="utf-8")
+        text, _ = read_text_file(text_path)  # a binary NAME.txt is an InputError naming the file
         seconds = 0.0
         parse: Article | Mapping[str, Any]
         if pred_dir is not None:

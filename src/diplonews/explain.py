@@ -22,6 +22,7 @@ from diplonews.evaluate import golden_pairs, load_gold, published_of
 from diplonews.model import Article, Item
 from diplonews.parser import coerce_published, default_parser
 from diplonews.testing import describe_item
+from diplonews.text.inputs import read_text_file
 from diplonews.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -203,7 +204,7 @@ def coverage(corpus_dir: str | Path, parser: Parser | None = None) -> Coverage:
     for text_path in sorted(root.glob("*.txt")):
         gold = gold_of.get(text_path.name[: -len(".txt")])
         published = published_of(load_gold(gold)) if gold and gold.exists() else None
-        text = text_path.read_text(encoding="utf-8")
+        text, _ = read_text_file(text_path)  # a binary file is an InputError naming it
         explanation = explain(text, published, parser)
         result.documents += 1
         result.matches.update(m.rule for m in explanation.matches)
