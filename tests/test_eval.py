@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,7 +28,9 @@ from diplonews.evaluate import (
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "corpus" / "dev"
-REFERENCE = ROOT.parent / "shared" / "eval" / "score.py"
+REFERENCE_FIXTURE = ROOT / "tests" / "data" / "reference_scores.json"
+"""The reference scorer's answers, recorded by ``python tests/test_eval.py PATH/TO/score.py``:
+rerun it when the dev gold files or the scoring rules change."""
 
 GOLD: dict[str, Any] = {
     "id": "synthetic",
@@ -134,10 +137,8 @@ def test_evaluate_reads_a_corpus_and_ready_made_parses(tmp_path: Path) -> None:
     assert table.rstrip().endswith(f"micro-F1 {report.micro_f1:.3f}")
 
 
-def _reference() -> ModuleType:
-    if not REFERENCE.exists():
-        pytest.skip("the reference scorer (../shared/eval/score.py) is not in this checkout")
-    spec = importlib.util.spec_from_file_location("diplonews_reference_score", REFERENCE)
+def _load_reference(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("diplonews_reference_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -145,45 +146,73 @@ def _reference() -> ModuleType:
     return module
 
 
-def _reference_counts(ref: ModuleType, parse: dict[str, Any], gold: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+def _reference_counts(ref: ModuleType, parse: dict[str, Any], gold: dict[str, Any]) -> dict[str, list[int]]:
     actors = ref.Actors(gold.get("actors", {}))
     pred = ref.normalize_parse(parse)
     out = {}
     for kind in ref.KINDS:
         res = ref.score_kind(kind, pred[kind], gold.get(kind, []), actors)
-        out[kind] = (res["tp"], res["fp"], res["fn"], res["dup"], len(res["misses"]), len(res["false"]),
-                     len(res["wrong_slots"]))
+        out[kind] = [res["tp"], res["fp"], res["fn"], res["dup"], len(res["misses"]), len(res["false"]),
+                     len(res["wrong_slots"])]
     return out
 
 
-def _our_counts(parse: dict[str, Any], gold: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+def _our_counts(parse: dict[str, Any], gold: dict[str, Any]) -> dict[str, list[int]]:
     doc = score_article(parse, gold)
-    return {kind: (s.tp, s.fp, s.fn, s.dup, sum(m.kind == kind for m in doc.misses),
+    return {kind: [s.tp, s.fp, s.fn, s.dup, sum(m.kind == kind for m in doc.misses),
                    sum(f.kind == kind for f in doc.false_positives),
-                   sum(w.kind == kind for w in doc.wrong_slots)) for kind, s in doc.kinds.items()}
+                   sum(w.kind == kind for w in doc.wrong_slots)] for kind, s in doc.kinds.items()}
 
 
-def test_synthetic_pair_agrees_with_reference() -> None:
-    ref = _reference()
-    assert _our_counts(PRED, GOLD) == _reference_counts(ref, PRED, GOLD)
+def _frozen_parse(article: diplonews.Article) -> dict[str, Any]:
+    """A parse without what scoring never reads (text, evidence, mention spans): small enough to
+    keep in the repository, so the comparison needs neither the reference scorer nor today's rules."""
+    data = article.model_dump(mode="json", exclude={"text"})
+    for actor in data["actors"]:
+        actor.pop("mentions", None)
+    for kind in ("meetings", "statements", "demands", "agreements"):
+        for item in data[kind]:
+            item.pop("evidence", None)
+    return data
 
 
-@pytest.fixture(scope="module")
-def dev_parses() -> dict[str, dict[str, Any]]:
+def build_reference_fixture(score_py: Path) -> dict[str, Any]:
+    """What the reference scorer answers on the synthetic pair and on frozen parses of the dev
+    corpus (and worse variants of them), recorded once so the tests run on any checkout."""
+    ref = _load_reference(score_py)
     parses = {}
     for name, text_path, gold_path in golden_pairs(DEV):
         article = diplonews.parse(text_path.read_text(encoding="utf-8"), published=published_of(load_gold(gold_path)))
-        parses[name] = article.model_dump(mode="json")
-    return parses
+        parses[name] = _frozen_parse(article)
+    documents = {}
+    for name, parse in parses.items():
+        gold = load_gold(DEV / f"{name}.gold.json")
+        documents[name] = {"parse": _reference_counts(ref, parse, gold),
+                           "perturbed": _reference_counts(ref, _perturbed(parse), gold)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, parse in parses.items():
+            (Path(tmp) / f"{name}.json").write_text(json.dumps(parse), encoding="utf-8")
+        out = Path(tmp) / "reference.json"
+        ref.main([str(DEV), "--pred-dir", tmp, "--json", str(out)])
+        corpus_json = json.loads(out.read_text(encoding="utf-8"))
+    return {"synthetic": _reference_counts(ref, PRED, GOLD), "parses": parses, "documents": documents,
+            "corpus_json": corpus_json}
 
 
-def test_dev_corpus_figures_equal_reference_json(dev_parses: dict[str, dict[str, Any]], tmp_path: Path) -> None:
-    ref = _reference()
-    for name, parse in dev_parses.items():
+@pytest.fixture(scope="module")
+def reference() -> dict[str, Any]:
+    fixture: dict[str, Any] = json.loads(REFERENCE_FIXTURE.read_text(encoding="utf-8"))
+    return fixture
+
+
+def test_synthetic_pair_agrees_with_reference(reference: dict[str, Any]) -> None:
+    assert _our_counts(PRED, GOLD) == reference["synthetic"]
+
+
+def test_dev_corpus_figures_equal_reference_json(reference: dict[str, Any], tmp_path: Path) -> None:
+    for name, parse in reference["parses"].items():
         (tmp_path / f"{name}.json").write_text(json.dumps(parse), encoding="utf-8")
-    out = tmp_path / "reference.json"
-    ref.main([str(DEV), "--pred-dir", str(tmp_path), "--json", str(out)])
-    assert evaluate(DEV, pred_dir=tmp_path).to_json() == json.loads(out.read_text())
+    assert evaluate(DEV, pred_dir=tmp_path).to_json() == reference["corpus_json"]
 
 
 def _perturbed(parse: dict[str, Any]) -> dict[str, Any]:
@@ -201,13 +230,13 @@ def _perturbed(parse: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def test_dev_corpus_per_document_agrees_with_reference_on_perturbed_parses(
-        dev_parses: dict[str, dict[str, Any]]) -> None:
-    ref = _reference()
-    for name, parse in dev_parses.items():
+def test_dev_corpus_per_document_agrees_with_reference_on_perturbed_parses(reference: dict[str, Any]) -> None:
+    assert reference["parses"].keys() == {name for name, _, _ in golden_pairs(DEV)}
+    for name, parse in reference["parses"].items():
         gold = load_gold(DEV / f"{name}.gold.json")
-        for variant in (parse, _perturbed(parse)):
-            assert _our_counts(variant, gold) == _reference_counts(ref, variant, gold), name
+        expected = reference["documents"][name]
+        assert _our_counts(parse, gold) == expected["parse"], name
+        assert _our_counts(_perturbed(parse), gold) == expected["perturbed"], name
 
 
 def test_cli_eval_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,3 +252,9 @@ def test_cli_eval_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["eval", str(tmp_path), "--show"]) == 0
     out = capsys.readouterr().out
     assert "demands" in out and "micro-F1" in out
+
+
+if __name__ == "__main__":
+    REFERENCE_FIXTURE.parent.mkdir(exist_ok=True)
+    REFERENCE_FIXTURE.write_text(json.dumps(build_reference_fixture(Path(sys.argv[1])), indent=None,
+                                            separators=(",", ":")) + "\n", encoding="utf-8")

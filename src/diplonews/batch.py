@@ -12,6 +12,7 @@ through the pool initializer, and reuses it for every chunk.
 from __future__ import annotations
 
 import collections
+import csv
 import datetime as dt
 import itertools
 import json
@@ -26,9 +27,10 @@ from typing import Any, TextIO
 
 from diplonews.model import Article
 from diplonews.parser import Parser, coerce_published, default_parser
+from diplonews.text.inputs import InputError, binary_reason, read_text_file
 
-__all__ = ["BadRecord", "BatchRecord", "BatchStats", "count_records", "parse_many", "read_folder", "read_jsonl",
-           "read_records", "run_batch"]
+__all__ = ["BadRecord", "BatchRecord", "BatchStats", "count_records", "parse_many", "read_dates", "read_folder",
+           "read_jsonl", "read_records", "run_batch", "with_dates"]
 
 _CHUNK_CHARS = 50_000
 """About how many characters of text one worker task carries: big enough to amortize the
@@ -82,8 +84,11 @@ class BatchRecord:
         return json.dumps(self.to_dict(), ensure_ascii=True)
 
 
-Task = tuple[str, str, dt.date | None] | BatchRecord
-"""What travels to a worker: a validated (id, text, published) triple, or a finished error."""
+Task = tuple[str, str, dt.date | None, tuple[str, ...]] | BatchRecord
+"""What travels to a worker: a validated (id, text, published, input warnings), or a finished error."""
+
+WARNINGS_KEY = "__warnings"
+"""Key under which a reader passes decoding warnings of a record along to its parse's ``errors``."""
 
 
 def _task(position: int, record: object) -> Task:
@@ -91,7 +96,7 @@ def _task(position: int, record: object) -> Task:
     if isinstance(record, BadRecord):
         return BatchRecord(record.id, error=record.error)
     if isinstance(record, str):
-        return (str(position), record, None)
+        return (str(position), record, None, ())
     if not isinstance(record, Mapping):
         return BatchRecord(str(position), error=f"record must be a str or a mapping, got {type(record).__name__}")
     raw_id = record.get("id")
@@ -99,19 +104,26 @@ def _task(position: int, record: object) -> Task:
     text = record.get("text")
     if not isinstance(text, str):
         return BatchRecord(rid, error=f"text must be str, got {type(text).__name__}")
+    reason = binary_reason(text)
+    if reason is not None:
+        # ok:true with no items would pass binary junk off as an article with nothing in it.
+        return BatchRecord(rid, error=f"InputError: text does not look like text: {reason}", chars=len(text))
     try:
         published = coerce_published(record.get("published"))
     except (TypeError, ValueError) as exc:
         return BatchRecord(rid, error=f"bad published date: {exc}", chars=len(text))
-    return (rid, text, published)
+    warnings = record.get(WARNINGS_KEY) or ()
+    return (rid, text, published, tuple(str(w) for w in warnings))
 
 
 def _run(parser: Parser, task: Task) -> BatchRecord:
     if isinstance(task, BatchRecord):
         return task
-    rid, text, published = task
+    rid, text, published, warnings = task
     try:
-        return BatchRecord(rid, article=parser.parse(text, published=published), chars=len(text))
+        article = parser.parse(text, published=published)
+        article.errors[:0] = warnings
+        return BatchRecord(rid, article=article, chars=len(text))
     except Exception as exc:  # one bad article must not end a corpus run
         return BatchRecord(rid, error=f"{type(exc).__name__}: {exc}", chars=len(text))
 
@@ -193,10 +205,17 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | Bad
     """Records from a JSON Lines file, lazily; a line that is not a JSON object becomes a
     :class:`BadRecord` named ``line N`` (1-based) so the output still has one line per input.
     Blank lines are not records and are skipped."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
                 continue
+            try:
+                line = raw.decode("utf-8")
+                warnings: list[str] = []
+            except UnicodeDecodeError as exc:
+                line = raw.decode("utf-8", errors="replace")
+                warnings = [f"line {number} is not valid UTF-8 (first bad byte at {exc.start}); "
+                            "invalid bytes replaced with U+FFFD"]
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -207,6 +226,8 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | Bad
                 continue
             if value.get("id") is None:
                 value["id"] = f"line {number}"
+            if warnings:
+                value[WARNINGS_KEY] = warnings
             yield value
 
 
@@ -214,9 +235,17 @@ def read_folder(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | Ba
     """Records from the ``*.txt`` files of a folder, in name order; the id is the file stem."""
     for file in sorted(Path(path).glob("*.txt")):
         try:
-            yield {"id": file.stem, "text": file.read_text(encoding="utf-8", errors="replace")}
+            text, warnings = read_text_file(file)
         except OSError as exc:
             yield BadRecord(file.stem, f"cannot read {file.name}: {exc}")
+            continue
+        except InputError as exc:
+            yield BadRecord(file.stem, f"InputError: {exc}")
+            continue
+        record: dict[str, Any] = {"id": file.stem, "text": text}
+        if warnings:
+            record[WARNINGS_KEY] = warnings
+        yield record
 
 
 def count_records(path: str | os.PathLike[str]) -> int:
@@ -231,6 +260,40 @@ def count_records(path: str | os.PathLike[str]) -> int:
 def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any] | BadRecord]:
     """A folder of ``.txt`` files or a JSON Lines file of ``{"id","text","published"}``."""
     return read_folder(path) if Path(path).is_dir() else read_jsonl(path)
+
+
+def read_dates(path: str | os.PathLike[str]) -> dict[str, dt.date]:
+    """Publication dates by record id from a CSV file with columns ``id`` and ``published``.
+
+    A folder of ``.txt`` files carries no dates, and without them "yesterday" stays unresolved;
+    this map supplies one per file (the id is the file stem). A bad date is an error naming its
+    line, not a silently undated record.
+    """
+    dates: dict[str, dt.date] = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"id", "published"} <= set(reader.fieldnames):
+            raise ValueError(f"{path}: a dates file needs the columns id,published")
+        for line, row in enumerate(reader, 2):
+            try:
+                when = coerce_published(row["published"])
+            except ValueError as exc:
+                raise ValueError(f"{path}, line {line}: {exc}") from exc
+            if when is not None:
+                dates[row["id"]] = when
+    return dates
+
+
+def with_dates(records: Iterable[Mapping[str, Any] | BadRecord], published: dt.date | None = None,
+               dates: Mapping[str, dt.date] | None = None) -> Iterator[Mapping[str, Any] | BadRecord]:
+    """Records with a publication date filled in where they have none: from ``dates`` by id,
+    else ``published``. A record's own date always wins."""
+    for record in records:
+        if isinstance(record, BadRecord) or record.get("published") not in (None, ""):
+            yield record
+            continue
+        when = (dates or {}).get(str(record.get("id")), published)
+        yield record if when is None else {**record, "published": when}
 
 
 @dataclass
@@ -277,18 +340,22 @@ def run_batch(
     workers: int = 1,
     parser: Parser | None = None,
     progress: TextIO | None = None,
+    published: dt.date | None = None,
+    dates: Mapping[str, dt.date] | None = None,
 ) -> BatchStats:
     """Parse ``source`` into the JSON Lines file ``target``, one line per input, in order.
 
     Each line goes out in one write and is flushed at once, so a run that is interrupted
     leaves a file of complete lines (every one valid JSON) for the records done so far.
     ``progress``, if given, receives a ``\\r``-refreshed progress line about twice a second.
+    ``published`` and ``dates`` (by record id) date the records that carry no date of their own.
     """
     total = count_records(source) if progress is not None else None
     stats = BatchStats()
     start = last = time.perf_counter()
     with open(target, "wb") as out:
-        for record in parse_many(read_records(source), workers=workers, parser=parser):
+        records = with_dates(read_records(source), published, dates)
+        for record in parse_many(records, workers=workers, parser=parser):
             out.write((record.to_json() + "\n").encode("utf-8"))
             out.flush()
             stats.add(record)

@@ -1,6 +1,6 @@
 """Score parses against gold annotations, as a library.
 
-The figures are those of the reference scorer (``score.py`` beside ``ANNOTATION.md``): the same
+The figures follow the scoring rules of the annotation guide (``docs/annotation.md``): the same
 text normalization, actor matching (canonical name, gold alias, a person's surname or a close
 spelling, common country variants, and for every slot but a statement's speaker the body an actor
 speaks for and its country), the same pair scores with the 0.5 threshold, one-to-one matching
@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from diplonews.text.inputs import read_text_file
 
 if TYPE_CHECKING:
     from diplonews.model import Article
@@ -209,7 +211,7 @@ class GoldActors:
 # ---- predictions -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PredItem:
-    """One predicted item in the scorer's terms (the fields ``CONTRACT.md`` lists)."""
+    """One predicted item in the scorer's terms (the fields ``docs/contract.md`` lists)."""
 
     kind: str
     index: int
@@ -622,7 +624,7 @@ class EvalReport:
         return [f for d in self.documents for f in d.false_positives]
 
     def to_json(self) -> dict[str, Any]:
-        """The figures in the shape ``score.py --json`` writes."""
+        """The figures as JSON, the shape ``diplonews eval --json`` prints (``docs/contract.md``)."""
         out: dict[str, Any] = {"documents": len(self.documents)}
         for kind, s in self.kinds.items():
             out[kind] = {"precision": s.precision, "recall": s.recall, "f1": s.f1,
@@ -633,6 +635,17 @@ class EvalReport:
         if self.seconds:
             out["seconds"], out["chars_per_second"] = self.seconds, self.chars / self.seconds
         return out
+
+
+def _figures(tp: int, fp: int, fn: int, precision: float, recall: float, f1: float) -> str:
+    """P, R and F1 columns; 1.000 when there was nothing to find and nothing was found.
+
+    A kind absent from the gold and from the parse is a perfect result, as the pytest plugin
+    counts it; 0.000 there read as a failure. (``to_json`` keeps the reference scorer's 0.0.)
+    """
+    if tp + fp + fn == 0:
+        precision = recall = f1 = 1.0
+    return f"{precision:>7.3f}{recall:>7.3f}{f1:>7.3f}"
 
 
 def format_table(report: EvalReport, show: bool = False) -> str:
@@ -649,17 +662,18 @@ def format_table(report: EvalReport, show: bool = False) -> str:
                  f"{'P':>7}{'R':>7}{'F1':>7}")
     for kind, s in report.kinds.items():
         lines.append(f"{kind:<11}{s.gold:>6}{s.predicted:>6}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.dup:>5}"
-                     f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+                     + _figures(s.tp, s.fp, s.fn, s.precision, s.recall, s.f1))
     tp, fp, fn, dup = report.counts
     lines.append(f"{'all':<11}{'':>6}{'':>6}{tp:>5}{fp:>5}{fn:>5}{dup:>5}"
-                 f"{report.precision:>7.3f}{report.recall:>7.3f}{report.micro_f1:>7.3f}")
+                 + _figures(tp, fp, fn, report.precision, report.recall, report.micro_f1))
     slot_line = ", ".join(f"{kind[:-1]}.{slot} {s.slots_ok[slot]}/{n}"
                           for kind, s in report.kinds.items() for slot, n in s.slots_total.items())
     lines.append(f"slots: {slot_line or 'none matched'}")
     if report.seconds:
         lines.append(f"parsed {len(report.documents)} documents, {report.chars} characters in "
                      f"{report.seconds:.3f} s ({report.chars / report.seconds:,.0f} chars/s)")
-    lines.append(f"micro-F1 {report.micro_f1:.3f}")
+    tp, fp, fn, _ = report.counts
+    lines.append(f"micro-F1 {report.micro_f1 if tp + fp + fn else 1.0:.3f}")
     return "\n".join(lines) + "\n"
 
 
@@ -693,7 +707,7 @@ def evaluate(corpus_dir: str | Path, parser: Parser | None = None, *,
     report = EvalReport()
     for name, text_path, gold_path in golden_pairs(corpus_dir):
         gold = load_gold(gold_path)
-        text = text_path.read_text(encoding="utf-8")
+        text, _ = read_text_file(text_path)  # a binary NAME.txt is an InputError naming the file
         seconds = 0.0
         parse: Article | Mapping[str, Any]
         if pred_dir is not None:

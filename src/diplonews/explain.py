@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ from diplonews.evaluate import golden_pairs, load_gold, published_of
 from diplonews.model import Article, Item
 from diplonews.parser import coerce_published, default_parser
 from diplonews.testing import describe_item
+from diplonews.text.inputs import read_text_file
 from diplonews.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ class MatchExplanation:
     text: str
     masked_sentence: str
     groups: tuple[GroupValue, ...]
+    dropped_by: str | None = None
+    """For a match that produced no item: the builder filter that refused it, if one did."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,13 @@ class Explanation:
 
 
 def _matches(text: str, published: dt.date | None, parser: Parser
-             ) -> tuple[list[MatchExplanation], list[str]]:
-    """Every kept rule match, as the parser finds them, mapped to the original text."""
+             ) -> tuple[list[MatchExplanation], list[str], dict[tuple[str, int, int], Callable[[], str | None]]]:
+    """Every kept rule match, as the parser finds them, mapped to the original text; and, by
+    (rule, start, end), how to ask why a match built no item (asked only of unused matches)."""
     norm = normalize(text)
     non_statement = [k for k in parser.kinds if k != "statement"]
     found: list[MatchExplanation] = []
+    refused: dict[tuple[str, int, int], Callable[[], str | None]] = {}
     sentences = parser.masked_sentences(text, published)
     for sentence in sentences:
         if len(sentence.masked) > _MAX_SENTENCE:
@@ -106,7 +113,8 @@ def _matches(text: str, published: dt.date | None, parser: Parser
             groups.sort(key=lambda g: (g.start, g.name))
             found.append(MatchExplanation(match.rule.id, match.rule.kind, start, end, text[start:end],
                                           sentence.masked, tuple(groups)))
-    return found, [s.masked for s in sentences]
+            refused[(match.rule.id, start, end)] = partial(parser.dropped_reason, match, sentence, norm)
+    return found, [s.masked for s in sentences], refused
 
 
 def explain(text: str, published: dt.date | dt.datetime | str | None = None,
@@ -115,7 +123,7 @@ def explain(text: str, published: dt.date | dt.datetime | str | None = None,
     parser = parser or default_parser()
     when = coerce_published(published)
     article = parser.parse(text, published=when)
-    matches, sentences = _matches(text, when, parser)
+    matches, sentences, refused = _matches(text, when, parser)
     by_span = {(m.rule, m.start, m.end): m for m in matches}
     used: set[tuple[str, int, int]] = set()
     result = Explanation(article, matches=matches, sentences=sentences)
@@ -126,7 +134,8 @@ def explain(text: str, published: dt.date | dt.datetime | str | None = None,
             used.update(keys)
             found = tuple(by_span[k] for k in dict.fromkeys(keys) if k in by_span)
             result.items.append(ItemExplanation(kind, i, item, describe_item(item, article), found))
-    result.unused = [m for m in matches if (m.rule, m.start, m.end) not in used]
+    result.unused = [replace(m, dropped_by=refused[(m.rule, m.start, m.end)]())
+                     for m in matches if (m.rule, m.start, m.end) not in used]
     return result
 
 
@@ -154,9 +163,11 @@ def format_explanation(explanation: Explanation, masked: bool = False) -> str:
             lines.extend(_match_lines(match, "  "))
         lines.append("")
     if explanation.unused:
-        lines.append("MATCHES THAT PRODUCED NO ITEM (dropped, or merged without evidence):")
+        lines.append("MATCHES THAT PRODUCED NO ITEM:")
         for match in explanation.unused:
             lines.extend(_match_lines(match, "  "))
+            lines.append(f"    dropped by {match.dropped_by}" if match.dropped_by else
+                         "    built an item that was merged away or lost an overlap to another match")
     for error in explanation.article.errors:
         lines.append(f"ERROR {error}")
     if masked:
@@ -193,7 +204,7 @@ def coverage(corpus_dir: str | Path, parser: Parser | None = None) -> Coverage:
     for text_path in sorted(root.glob("*.txt")):
         gold = gold_of.get(text_path.name[: -len(".txt")])
         published = published_of(load_gold(gold)) if gold and gold.exists() else None
-        text = text_path.read_text(encoding="utf-8")
+        text, _ = read_text_file(text_path)  # a binary file is an InputError naming it
         explanation = explain(text, published, parser)
         result.documents += 1
         result.matches.update(m.rule for m in explanation.matches)

@@ -1,7 +1,7 @@
 """The domain model of a parse: what diplonews promises to its users.
 
 Everything here is a pydantic v2 model, so a parse validates, serializes to the JSON shape in
-``CONTRACT.md`` (``Article.model_dump(mode="json")``) and exports a JSON Schema. Items refer to
+``docs/contract.md`` (``Article.model_dump(mode="json")``) and exports a JSON Schema. Items refer to
 actors by ``id``; the article's ``actors`` table holds each actor once, with every alias the
 article used, so a record stays small and an actor's identity is stable across items.
 """
@@ -9,9 +9,10 @@ article used, so a record stays small and an actor's identity is stable across i
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar, Literal
+import difflib
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializeAsAny
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 if TYPE_CHECKING:
     from diplonews.events import Event
@@ -41,6 +42,7 @@ __all__ = [
     "Span",
     "Statement",
     "StatementKind",
+    "UnknownKindError",
 ]
 
 
@@ -129,8 +131,6 @@ class Meeting(Item):
     status: MeetingStatus = Field(default="held", description="held, planned or cancelled.")
     kind: str = Field(default="meeting", description="talks, call, visit, summit, meeting…")
     duration: str | None = Field(default=None, description="Duration as worded, e.g. 'three hours'.")
-    _mentioned: set[str] = PrivateAttr(default_factory=set)
-    """Actors named in the mention's sentence; lets a mention without participants find its meeting."""
 
 
 class Statement(Item):
@@ -167,6 +167,26 @@ class Agreement(Item):
     status: AgreementStatus = Field(default="reached", description="reached, reaffirmed, signed…")
 
 
+BUILTIN_KINDS = ("meetings", "statements", "demands", "agreements")
+
+
+class UnknownKindError(KeyError):
+    """An item kind the article has no list for (neither built in nor registered)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown kind"
+
+
+def _kind_key(kind: str, extra: dict[str, list[Item]]) -> str:
+    for candidate in (kind, f"{kind}s"):
+        if candidate in BUILTIN_KINDS or candidate in extra:
+            return candidate
+    known = [*BUILTIN_KINDS, *extra]
+    near = difflib.get_close_matches(kind, known, n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    raise UnknownKindError(f"unknown kind {kind!r} (known: {', '.join(known)}){hint}")
+
+
 class Article(BaseModel):
     """The result of a parse: the text, its actors and the items found in it."""
 
@@ -174,29 +194,60 @@ class Article(BaseModel):
 
     text: str = Field(description="The text as given to the parser.")
     published: dt.date | None = Field(default=None, description="Reference for relative dates.")
-    actors: list[Actor] = Field(default_factory=list)
-    meetings: list[Meeting] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
-    demands: list[Demand] = Field(default_factory=list)
-    agreements: list[Agreement] = Field(default_factory=list)
+    actors: list[Actor] = Field(
+        default_factory=list, description="Every actor the items refer to, once each, with its aliases."
+    )
+    meetings: list[Meeting] = Field(default_factory=list, description="Meetings, in order of first mention.")
+    statements: list[Statement] = Field(
+        default_factory=list, description="Statements, in order of first mention."
+    )
+    demands: list[Demand] = Field(default_factory=list, description="Demands, in order of first mention.")
+    agreements: list[Agreement] = Field(
+        default_factory=list, description="Agreements, in order of first mention."
+    )
     extra_items: dict[str, list[SerializeAsAny[Item]]] = Field(
         default_factory=dict, description="Items of user-defined kinds, by kind name."
     )
     errors: list[str] = Field(
-        default_factory=list, description="Rules that failed on this text (e.g. timed out)."
+        default_factory=list,
+        description="What went wrong on this text: rules that failed (timed out), sentences "
+        "skipped as too long, bytes that were not valid UTF-8, input that is not text.",
     )
 
-    def actor(self, actor_id: str | None) -> Actor | None:
-        """The actor with this id, or None."""
-        if actor_id is None:
+    def actor(self, key: str | None) -> Actor | None:
+        """The actor with this id, else with this canonical name, else with this alias (case
+        ignored); None when there is none. Items hold ids; people hold names."""
+        if key is None:
             return None
-        return next((a for a in self.actors if a.id == actor_id), None)
+        found = next((a for a in self.actors if a.id == key), None)
+        if found is not None:
+            return found
+        folded = " ".join(key.split()).casefold()
+        found = next((a for a in self.actors if a.name.casefold() == folded), None)
+        if found is not None:
+            return found
+        return next((a for a in self.actors if any(alias.casefold() == folded for alias in a.aliases)), None)
 
     def items(self, kind: str) -> list[Item]:
-        """Items of a kind by name: 'meetings', … or a user-defined kind."""
-        if kind in ("meetings", "statements", "demands", "agreements"):
-            return list(getattr(self, kind))
-        return list(self.extra_items.get(kind, []))
+        """Items of a kind by name, plural or singular: 'meetings' or 'meeting', … or a
+        user-defined kind. An unknown kind is a ``KeyError``, not an empty list that looks like
+        "nothing found"."""
+        plural = _kind_key(kind, self.extra_items)
+        if plural in BUILTIN_KINDS:
+            return list(getattr(self, plural))
+        return list(self.extra_items[plural])
+
+    def kinds(self) -> list[str]:
+        """The plural names of every item kind this article has a list for."""
+        return [*BUILTIN_KINDS, *self.extra_items]
+
+    def to_frames(self, article_id: str = "0") -> dict[str, Any]:
+        """The parse as pandas DataFrames: ``articles``, ``actors`` and one per item kind, actor
+        fields as names, list columns as lists, dates as datetime64; see
+        :func:`diplonews.export.to_frames`. Needs pandas (``pip install 'diplonews[pandas]'``)."""
+        from diplonews.export import to_frames  # export imports this module
+
+        return to_frames([{"id": article_id, "ok": True, "result": self.model_dump(mode="json")}])
 
     def to_events(self, *, article_id: str | None = None, include_statements: bool = True) -> list[Event]:
         """The items as dyadic PLOVER/CAMEO event records; see :func:`diplonews.events.to_events`."""

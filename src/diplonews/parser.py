@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ import regex
 
 from diplonews.extract.agreements import finish_agreement
 from diplonews.extract.backfill import backfill_addressees, backfill_meetings
-from diplonews.extract.context import Cues, MatchContext
+from diplonews.extract.context import DROPPED, Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
 from diplonews.extract.meetings import finish_meeting
@@ -36,9 +36,16 @@ from diplonews.merge import merge_agreements, merge_demands, merge_meetings, mer
 from diplonews.model import Agreement, Article, Demand, Evidence, Item, Meeting, Span, Statement
 from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
 from diplonews.rules.errors import RuleError
-from diplonews.rules.loader import default_gazetteers, default_rule_files, load_gazetteer, load_rule_file
+from diplonews.rules.loader import (
+    default_gazetteers,
+    default_rule_files,
+    load_gazetteer,
+    load_rule_file,
+    validate,
+)
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.schema import GazetteerFile, PlaceholderSpec, RuleFile
+from diplonews.text.inputs import binary_reason
 from diplonews.text.normalize import NormalizedText, normalize
 from diplonews.text.paragraphs import paragraphs
 from diplonews.text.quotes import find_quotes
@@ -83,10 +90,7 @@ def _as_rule_file(source: str | Path | RuleFile | Mapping[str, Any]) -> tuple[st
     if isinstance(source, RuleFile):
         return "<python>", source
     if isinstance(source, Mapping):
-        try:
-            return "<python>", RuleFile.model_validate(source)
-        except Exception as exc:
-            raise RuleError("DN102", str(exc), source="<python>") from exc
+        return "<python>", validate(RuleFile, source, "<python>", "DN102")
     return str(source), load_rule_file(source)
 
 
@@ -94,10 +98,7 @@ def _as_gazetteer(source: str | Path | GazetteerFile | Mapping[str, Any]) -> tup
     if isinstance(source, GazetteerFile):
         return "<python>", source
     if isinstance(source, Mapping):
-        try:
-            return "<python>", GazetteerFile.model_validate(source)
-        except Exception as exc:
-            raise RuleError("DN109", str(exc), source="<python>") from exc
+        return "<python>", validate(GazetteerFile, source, "<python>", "DN109")
     return str(source), load_gazetteer(source)
 
 
@@ -143,8 +144,15 @@ class Parser:
     # ---- construction ---------------------------------------------------------------------
     @classmethod
     def default(cls) -> Parser:
-        """The parser with diplonews's own rules and gazetteers."""
-        return cls(default_rule_files(), default_gazetteers(), _builtin_kinds())
+        """The parser with diplonews's own rules and gazetteers, built once per process.
+
+        Building compiles every rule (about half a second); a parser is immutable, so one
+        instance serves every caller, and ``with_*`` derive new parsers from it.
+        """
+        cached = _DEFAULTS.get(cls)
+        if cached is None:
+            cached = _DEFAULTS[cls] = cls(default_rule_files(), default_gazetteers(), _builtin_kinds())
+        return cached
 
     def _replace(self, **changes: Any) -> Parser:
         config: dict[str, Any] = {"rule_files": self._rule_files, "gazetteers": self._gazetteers,
@@ -235,11 +243,12 @@ class Parser:
     def kinds(self) -> dict[str, ItemKind]:
         return dict(self._kinds)
 
-    def check_rules(self) -> list[RuleCheckFailure]:
-        """Run every enabled rule's examples and counterexamples; the failures (empty: all good)."""
+    def check_rules(self, *, sources: Collection[str] | None = None) -> list[RuleCheckFailure]:
+        """Run every enabled rule's examples and counterexamples (only those of the rule files
+        ``sources``, when given); the failures (empty: all good)."""
         from diplonews.selfcheck import check_rules
 
-        return check_rules(self)
+        return check_rules(self, sources=sources)
 
     # ---- parsing --------------------------------------------------------------------------
     def parse(self, text: str, published: dt.date | dt.datetime | str | None = None) -> Article:
@@ -250,7 +259,12 @@ class Parser:
         with _collector_paused():
             norm = normalize(text)
             stages = self._analyse(norm, when)
-            return self._build(norm, when, *stages)
+            article = self._build(norm, when, *stages)
+        reason = binary_reason(text)
+        if reason is not None:
+            # Parsing binary junk "succeeds" with nothing found; say so instead of staying silent.
+            article.errors.insert(0, f"input does not look like text: {reason}")
+        return article
 
     def masked_sentences(self, text: str, published: dt.date | str | None = None) -> list[MaskedSentence]:
         """The sentences as rules see them (for explaining and debugging rules)."""
@@ -295,9 +309,18 @@ class Parser:
         return {"meeting": finish_meeting, "statement": finish_statement,
                 "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
 
+    def dropped_reason(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText) -> str | None:
+        """Why ``match`` (in ``sentence`` of the text ``norm``) yields no item: the builder filter that
+        refused it; None when it builds one. Judged without earlier items, so a rule that
+        inherits a field is reported as needing it."""
+        why: list[str] = []
+        built = self._fields(match, sentence, norm, {}, why)
+        return None if built else (why[0] if why else f"the {match.rule.kind} builder refused it")
+
     def _fields(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText,
-                last: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        """The field values a match yields (several for a split demand, none if rejected)."""
+                last: dict[str, dict[str, Any]], why: list[str] | None = None) -> list[dict[str, Any]]:
+        """The field values a match yields (several for a split demand, none if rejected; then
+        ``why``, if given, receives the reason)."""
         kind = self._kinds[match.rule.kind]
         ctx = MatchContext(norm.text, sentence, match.start, match.end, self._cues)
         values = group_values(match, ctx, self._roles[kind.name])
@@ -310,9 +333,16 @@ class Parser:
             if values.get(name) in (None, [], "") and donor is not None:
                 values[name] = donor.get(source_field or name)
             if values.get(name) in (None, [], "") and kind.model.model_fields[name].is_required():
-                return []  # nothing to inherit from ("We urge…" with no speaker named before it)
+                # nothing to inherit from ("We urge…" with no speaker named before it)
+                if why is not None:
+                    why.append(f"no {name} in the match and no earlier {source_kind or kind.name} "
+                               "to inherit it from")
+                return []
         finish = self._finisher(kind)
-        return finish(values, ctx) if finish is not None else [values]
+        built = finish(values, ctx) if finish is not None else [values]
+        if not built and why is not None:
+            why.append(f"{kind.name} builder: {values.get(DROPPED, 'refused the match')}")
+        return built
 
     def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
                context: tuple[Any, list[Mention]]) -> Article:
@@ -323,8 +353,17 @@ class Parser:
         items: dict[str, list[Item]] = {name: [] for name in self._kinds}
         last: dict[str, dict[str, Any]] = {}
         errors: list[str] = []
+        # Actors named in each meeting mention's sentence, by item identity: they let a mention
+        # without participants find its meeting. Kept beside the items, not in them, so an
+        # Article equals its own JSON round trip.
+        mentioned: dict[int, set[str]] = {}
         for sentence in masked:
             if len(sentence.masked) > _MAX_SENTENCE:
+                # A runaway "sentence" (no punctuation for pages) is skipped to keep parsing
+                # linear; the user must hear that part of the text was never read.
+                where = original_span(*sentence.to_text(0, len(sentence.masked)))
+                errors.append(f"skipped a sentence of {len(sentence.masked)} characters at "
+                              f"{where.start}-{where.end} (longer than {_MAX_SENTENCE}): no rules ran on it")
                 continue
             matches, problems = self.rules.find(
                 sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence, norm.text) else None)
@@ -353,13 +392,13 @@ class Parser:
                         errors.append(f"rule {match.rule.id!r}: could not build {kind.name}: {exc}")
                         continue
                     if isinstance(item, Meeting):
-                        item._mentioned = {a for m in sentence.tokens for a in m.actor_ids}
+                        mentioned[id(item)] = {a for m in sentence.tokens for a in m.actor_ids}
                     items[kind.name].append(item)
                     last[kind.name] = fields
         table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
-                                  countries.get, lambda m: m._mentioned)
+                                  countries.get, lambda m: mentioned.get(id(m), set()))
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
@@ -367,7 +406,9 @@ class Parser:
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
         backfill_addressees(demands, meetings, countries.get)
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
-        extra = {self._kinds[name].plural: found for name, found in items.items() if found}
+        # Every registered kind is listed, found or not, so ``Article.items`` can tell a kind
+        # with no items from a misspelt one.
+        extra = {self._kinds[name].plural: found for name, found in items.items()}
         return Article(text=norm.original, published=published, actors=table.to_models(original_span),
                        meetings=_in_text_order(meetings), statements=_in_text_order(statements),
                        demands=_in_text_order(demands), agreements=_in_text_order(agreements),
@@ -413,12 +454,9 @@ def _builtin_kinds() -> tuple[ItemKind, ...]:
             ItemKind("demand", "demands", Demand), ItemKind("agreement", "agreements", Agreement))
 
 
-_DEFAULT: Parser | None = None
+_DEFAULTS: dict[type[Parser], Parser] = {}
 
 
 def default_parser() -> Parser:
     """The shared default parser, built on first use."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Parser.default()
-    return _DEFAULT
+    return Parser.default()

@@ -38,7 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from diplonews.evaluate import name_variants, norm, token_f1
-from diplonews.model import Actor, Article, Item
+from diplonews.model import Actor, Article, Item, UnknownKindError
 
 if typing.TYPE_CHECKING:
     from diplonews.parser import Parser
@@ -278,17 +278,22 @@ def assert_extracts(
     each missing spec, the nearest item found (most words in common, with its rule and the
     keys it fails), and every item found of that kind.
     """
+    __tracebackhide__ = True  # pytest shows the caller's line, not this function's source
     article = _parse(text, published, parser)
     problems: list[str] = []
     for kind, specs in _expected(meetings, statements, demands, agreements, items).items():
-        found = article.items(kind)
+        try:
+            found = article.items(kind)
+        except UnknownKindError as exc:
+            problems.append(f"{exc} (register a custom kind with Parser.with_kind)")
+            continue
         assigned = _assign(specs, found, article)
         missing = [spec for i, spec in enumerate(specs) if i not in assigned]
         if not missing:
             continue
         problems.append(f"{len(missing)} of {len(specs)} expected {kind} not found")
         for spec in missing:
-            problems.append(f"  missing {kind[:-1]}: {dict(spec)!r}")
+            problems.append(f"  missing {_singular(kind)}: {dict(spec)!r}")
             near = _nearest(spec, found, article)
             if near is None:
                 problems.append("    nearest: none")
@@ -319,20 +324,29 @@ def assert_not_extracts(
     Use it for counterexamples: ``assert_not_extracts(text, agreements=[{}])`` says the
     sentence yields no agreement at all. The failure names the offending item and its rule.
     """
+    __tracebackhide__ = True
     article = _parse(text, published, parser)
     problems: list[str] = []
     for kind, specs in _expected(meetings, statements, demands, agreements, items).items():
-        found = article.items(kind)
+        try:
+            found = article.items(kind)
+        except UnknownKindError as exc:
+            problems.append(f"{exc} (register a custom kind with Parser.with_kind)")
+            continue
         for spec in specs:
             for item in found:
                 if item_matches(item, spec, article):
-                    problems.append(f"unexpected {kind[:-1]} matching {dict(spec)!r}:")
+                    problems.append(f"unexpected {_singular(kind)} matching {dict(spec)!r}:")
                     problems.append(f"    {describe_item(item, article)}")
                     problems.append(f"    rule: {item.rule}; evidence: "
                                     + " | ".join(repr(e.text) for e in item.evidence))
     if problems:
         raise AssertionError("assert_not_extracts failed:\n" + "\n".join(problems))
     return article
+
+
+def _singular(kind: str) -> str:
+    return kind[:-1] if kind.endswith("s") else kind
 
 
 def _errors(article: Article) -> str:

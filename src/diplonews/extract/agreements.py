@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from diplonews.extract.context import MatchContext
+from diplonews.extract.context import MatchContext, dropped
 
 __all__ = ["finish_agreement"]
 
@@ -39,10 +39,10 @@ _NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", 
 def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
     if not content or not values.get("parties"):
-        return []
+        return dropped(values, "no parties" if content else "no content")
     content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
     if len(content.split()) < 2:
-        return []
+        return dropped(values, f"agreement content under 2 words: {content!r}")
     values["content"] = content
     if "status" not in values:
         matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from diplonews.mentions.base import Mention
 from diplonews.mentions.mask import MaskedSentence
 
-__all__ = ["Cues", "MatchContext"]
+__all__ = ["DROPPED", "Cues", "MatchContext", "dropped"]
+
+DROPPED = "_dropped"
+"""Key a builder sets in a match's values to say which of its filters turned the match into no
+item; ``diplonews explain`` shows it, so a rule writer learns why a match produced nothing."""
+
+
+def dropped(values: dict[str, Any], reason: str) -> list[dict[str, Any]]:
+    """No item from this match, and why (the builder filter that refused it)."""
+    values[DROPPED] = reason
+    return []
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from diplonews.extract.context import MatchContext
+from diplonews.extract.context import MatchContext, dropped
 
 __all__ = ["DemandSplitter"]
 
@@ -62,7 +62,7 @@ class DemandSplitter:
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
         action = values.get("action")
         if not action:
-            return []
+            return dropped(values, "no action")
         action = _LEAD.sub("", action.strip())
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
@@ -77,4 +77,4 @@ class DemandSplitter:
             item["action"] = part
             item["polarity"] = "negative" if _NEGATIVE.match(part) else "positive"
             items.append(item)
-        return items
+        return items or dropped(values, f"every demanded action under 2 words: {action!r}")

@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from diplonews.extract.context import MatchContext
+from diplonews.extract.context import MatchContext, dropped
 
 __all__ = ["finish_statement"]
 
@@ -17,7 +17,8 @@ _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
 def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
     if not content or not values.get("speaker"):
-        return []  # an unattributed quotation is not a statement
+        # an unattributed quotation is not a statement
+        return dropped(values, "no speaker" if content else "no content")
     span = values.get("_content_span")
     is_quote = False
     if span is not None:
@@ -29,7 +30,8 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     else:
         content = _LEAD.sub("", content).rstrip(" ,.")
     if len(content.split()) < (2 if is_quote else 3):
-        return []
+        return dropped(values, f"{'quoted' if is_quote else 'indirect'} statement content under "
+                               f"{2 if is_quote else 3} words: {content!r}")
     values["content"] = content
     values.setdefault("kind", "direct" if is_quote else "indirect")
     return [values]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -76,7 +77,9 @@ class Gazetteer:
     def __init__(self, files: Iterable[tuple[str, GazetteerFile]]):
         self.actors: dict[str, KnownActor] = {}
         self.forms: dict[str, SurfaceForm] = {}
+        source_of: dict[str, str] = {}  # which file each actor came from, for error messages
         for source, gaz in files:
+            source_of.update((slug(e.name), source) for e in (*gaz.countries, *gaz.organizations, *gaz.actors))
             for entry in gaz.countries:
                 self._add(entry, "country", source)
             for entry in gaz.organizations:
@@ -85,7 +88,10 @@ class Gazetteer:
                 self._add(entry, entry.kind, source)
         for actor in self.actors.values():
             if actor.country is not None and actor.country not in self.actors:
-                raise RuleError("DN109", f"actor {actor.name!r} names unknown country {actor.country!r}")
+                near = difflib.get_close_matches(actor.country, list(self.actors), n=1)
+                hint = f"; did you mean {self.actors[near[0]].name!r}?" if near else ""
+                raise RuleError("DN109", f"actor {actor.name!r} names unknown country {actor.country!r}{hint}",
+                                source=source_of.get(actor.id))
         self._scanners = _scanners(list(self.forms))
         self._demonyms: dict[str, str] = {}
         for form, surface in self.forms.items():

@@ -17,7 +17,7 @@ import regex
 
 from diplonews.rules.errors import RuleError
 from diplonews.rules.literals import Prefilter, Requirement, requirements
-from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
 __all__ = ["CompiledRule", "RuleMatch", "RuleSet"]
@@ -59,14 +59,28 @@ class RuleMatch:
     groups: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
+def _regex_problem(exc: regex.error, pattern: str, spans: list[PlaceholderSpan]) -> str:
+    """The regex error at its place in the pattern the user wrote, not in the expansion (whose
+    offsets run thousands of characters past anything in the rule file)."""
+    message = getattr(exc, "msg", None) or str(exc)
+    position = getattr(exc, "pos", None)
+    if position is None:
+        return f"invalid regular expression: {message}"
+    where, inside = user_position(position, spans)
+    place = f"inside {{{inside}}} at position {where}" if inside else f"at position {where}"
+    if "\n" in pattern:
+        return f"invalid regular expression: {message} ({place} of the pattern)"
+    return f"invalid regular expression: {message} ({place} of the pattern)\n    {pattern}\n    {' ' * where}^"
+
+
 def compile_rule(
     spec: RuleSpec, table: PlaceholderTable, source: str, overlap: OverlapPolicy
 ) -> CompiledRule:
-    expanded = table.expand(spec.pattern, source=source, rule=spec.id)
+    expanded, spans = table.expand_mapped(spec.pattern, source=source, rule=spec.id)
     try:
         compiled = regex.compile(expanded, _FLAGS)
     except regex.error as exc:
-        raise RuleError("DN103", f"invalid regular expression: {exc}", source=source, rule=spec.id) from exc
+        raise RuleError("DN103", _regex_problem(exc, spec.pattern, spans), source=source, rule=spec.id) from exc
     return CompiledRule(spec, compiled, source, overlap, tuple(requirements(expanded)))
 
 

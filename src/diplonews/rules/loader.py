@@ -7,6 +7,7 @@ validated ``RuleFile`` or ``GazetteerFile``, or a ``RuleError`` naming the file.
 
 from __future__ import annotations
 
+import difflib
 import json
 import tomllib
 from importlib import resources
@@ -16,9 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from diplonews.rules.errors import RuleError
-from diplonews.rules.schema import GazetteerFile, RuleFile
+from diplonews.rules.schema import ActorEntry, GazetteerFile, PlaceholderSpec, RuleExample, RuleFile, RuleSpec
 
-__all__ = ["default_gazetteers", "default_rule_files", "load_gazetteer", "load_rule_file"]
+__all__ = ["default_gazetteers", "default_rule_files", "load_gazetteer", "load_rule_file", "validate"]
 
 _Model = TypeVar("_Model", bound=BaseModel)
 _MAX_FILE_BYTES = 50_000_000
@@ -34,14 +35,31 @@ def _parse_text(text: str, source: str) -> Any:
                         source=source) from exc
 
 
-def _validate(model: type[_Model], data: Any, source: str, code: str) -> _Model:
+def validate(model: type[_Model], data: Any, source: str, code: str) -> _Model:
+    """``data`` as a ``model`` (a rule file or gazetteer), or a ``RuleError`` naming the file,
+    the rule, and for a misspelt key the key it probably meant."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}" for err in exc.errors()[:5]
-        )
+        problems = "; ".join(_problem(err) for err in exc.errors()[:5])
         raise RuleError(code, problems, source=source, rule=_rule_id(data, exc)) from exc
+
+
+_validate = validate
+
+
+def _known_keys() -> list[str]:
+    return sorted({name for model in (RuleFile, RuleSpec, RuleExample, PlaceholderSpec, GazetteerFile, ActorEntry)
+                   for name in model.model_fields})
+
+
+def _problem(err: Any) -> str:
+    where = ".".join(str(p) for p in err["loc"]) or "<root>"
+    if err["type"] == "extra_forbidden" and err["loc"]:
+        key = str(err["loc"][-1])
+        near = difflib.get_close_matches(key, _known_keys(), n=1, cutoff=0.7)
+        return f"{where}: unknown key {key!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
+    return f"{where}: {err['msg']}"
 
 
 def _rule_id(data: Any, exc: ValidationError) -> str | None:

@@ -12,7 +12,9 @@ class placeholder (``verbs = [...]``) also takes a form: ``{DEMAND_VERB.passive}
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import regex
 
@@ -21,7 +23,8 @@ from diplonews.rules.schema import PlaceholderSpec
 from diplonews.rules.trie import trie_regex
 from diplonews.rules.verbs import FORMS, verb_group
 
-__all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderTable", "token_pattern"]
+__all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderSpan", "PlaceholderTable", "token_pattern",
+           "user_position"]
 
 # The letters a mention token carries; a token placeholder matches tokens with its letter.
 TOKEN_FLAGS: dict[str, str] = {
@@ -128,7 +131,7 @@ class PlaceholderTable:
             raise RuleError("DN105", f"placeholders refer to each other in a cycle: {cycle}", source=source)
         spec = self._specs.get(name)
         if spec is None:
-            raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source)
+            raise RuleError("DN104", self._unknown([name]), source=source)
         if spec.words is not None:
             result = _words_regex(spec.words)
         elif spec.verbs is not None:
@@ -144,15 +147,66 @@ class PlaceholderTable:
         _stack: tuple[str, ...] = (),
     ) -> str:
         """Regex source for a pattern: placeholders replaced, captured ones as named groups."""
+        return self.expand_mapped(pattern, source=source, rule=rule, _stack=_stack)[0]
 
-        def replace(match: regex.Match[str]) -> str:
+    def expand_mapped(
+        self, pattern: str, *, source: str | None = None, rule: str | None = None,
+        _stack: tuple[str, ...] = (),
+    ) -> tuple[str, list[PlaceholderSpan]]:
+        """Regex source for a pattern, and where each placeholder went, so an error found in
+        the expanded regex can be pointed at in the pattern the user wrote."""
+        found = list(_PLACEHOLDER.finditer(pattern))
+        unknown = [m.group("name") for m in found if not self._known(m.group("name"))]
+        if unknown:
+            raise RuleError("DN104", self._unknown(unknown), source=source, rule=rule)
+        pieces: list[str] = []
+        spans: list[PlaceholderSpan] = []
+        last = length = 0
+        for match in found:
             name, field, form = match.group("name"), match.group("field"), match.group("form")
-            if name not in self._specs and name not in TOKEN_CLASSES and name != "ACTORS":
-                raise RuleError("DN104", f"unknown placeholder {{{name}}}", source=source, rule=rule)
-            if form is not None:
-                body = self._expand_form(name, form, source, rule)
-            else:
-                body = self._expand_named(name, _stack)
-            return f"(?P<{field}>{body})" if field else f"(?:{body})"
+            literal = pattern[last:match.start()]
+            body = self._expand_form(name, form, source, rule) if form else self._expand_named(name, _stack)
+            text = f"(?P<{field}>{body})" if field else f"(?:{body})"
+            start = length + len(literal)
+            spans.append(PlaceholderSpan(match.start(), match.end(), start, start + len(text), name))
+            pieces += [literal, text]
+            length = start + len(text)
+            last = match.end()
+        pieces.append(pattern[last:])
+        return "".join(pieces), spans
 
-        return _PLACEHOLDER.sub(replace, pattern)
+    def _known(self, name: str) -> bool:
+        return name in self._specs or name in TOKEN_CLASSES or name == "ACTORS"
+
+    def _unknown(self, names: list[str]) -> str:
+        """Every unknown placeholder of a pattern, each with the closest known name."""
+        parts = []
+        for name in dict.fromkeys(names):
+            near = difflib.get_close_matches(name, self.names, n=1, cutoff=0.6)
+            parts.append(f"{{{name}}}" + (f" (did you mean {{{near[0]}}}?)" if near else ""))
+        noun = "placeholder" if len(parts) == 1 else "placeholders"
+        return f"unknown {noun} " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class PlaceholderSpan:
+    """Where one placeholder of a user's pattern sits, and where its expansion sits."""
+
+    start: int
+    end: int
+    expanded_start: int
+    expanded_end: int
+    name: str
+
+
+def user_position(position: int, spans: list[PlaceholderSpan]) -> tuple[int, str | None]:
+    """The offset in the user's pattern of an offset in its expansion, and the placeholder it
+    falls inside (None when it is in the user's own regex text)."""
+    shift = 0
+    for span in spans:
+        if position < span.expanded_start:
+            break
+        if position < span.expanded_end:
+            return span.start, span.name
+        shift = span.expanded_end - span.end
+    return position - shift, None
