@@ -139,10 +139,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from diplonews.capability import format_markdown, format_report, load_suite, run_suite
 
     try:
-        suite = load_suite(args.suite)
+        return _run_check(args)
     except ValueError as exc:  # a malformed capability or lexicon: say where, without a traceback
         print(f"diplonews check: {exc}", file=sys.stderr)
         return 2
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from diplonews.capability import format_markdown, format_report, load_suite, run_suite
+
+    suite = load_suite(args.suite)
     if args.floor is not None:
         suite.settings = suite.settings.model_copy(update={"floor": args.floor})
     if args.write_baseline:
@@ -157,10 +163,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             return 2
         from diplonews.capability.suite import BASELINE
 
-        suite.baseline = report.baseline()
-        (Path(args.suite) / BASELINE).write_text(json.dumps(suite.baseline.to_json(), indent=1,
+        baseline = report.baseline()
+        (Path(args.suite) / BASELINE).write_text(json.dumps(baseline.to_json(), indent=1,
                                                             ensure_ascii=False) + "\n", encoding="utf-8")
-        report = run_suite(suite, parser)
+        report = report.with_baseline(baseline)
     if args.markdown:
         Path(args.markdown).write_text(format_markdown(report, command=REBASELINE), encoding="utf-8")
     if args.json:

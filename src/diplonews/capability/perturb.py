@@ -115,8 +115,8 @@ def perturb(name: str, case: Expansion, template: str, pools: Mapping[str, list[
     """The perturbed text of a case and the fillers it uses (changed only by a swap)."""
     if name.startswith("swap:"):
         slot = name[5:]
-        if slot not in case.fillers:
-            raise ValueError(f"{case.capability}: cannot swap {slot!r}: the template has no such slot")
+        if slot not in case.fillers:  # this template lacks the slot: no case
+            return case.text, dict(case.fillers)
         taken = {t for s, e in case.fillers.items() if s != slot for t in (e.get("name", e["text"]),
                                                                              e.get("country", ""))}
         options = [e for e in pools[slot] if e is not case.fillers[slot] and e["text"] != case.fillers[slot]["text"]

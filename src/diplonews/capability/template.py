@@ -169,8 +169,10 @@ def _render(ref: _Ref, entry: Entry | None, form: str | None, literal: str | Non
 
 
 def _tidy(text: str) -> str:
+    """One space between words, none before punctuation, and every sentence begins in capitals."""
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = re.sub(r" ([,.;:?!])", r"\1", text)
+    text = re.sub(r"([.!?][\"”’]? )([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     return text[:1].upper() + text[1:]
 
 
@@ -205,7 +207,9 @@ def _bind(value: object, fillers: Mapping[str, Entry]) -> object:
             if entry is None:
                 return m.group(0)
             if m.group(2):
-                return entry.get(m.group(2), "")
+                if m.group(2) not in entry:
+                    raise ValueError(f"filler {entry['text']!r} has no attribute {m.group(2)!r}")
+                return entry[m.group(2)]
             return entry.get("name", entry["text"])
         return _EXPECT_REF.sub(sub, value)
     if isinstance(value, list):
@@ -216,8 +220,17 @@ def _bind(value: object, fillers: Mapping[str, Entry]) -> object:
 
 
 def bind_specs(specs: Sequence[Mapping[str, Any]], fillers: Mapping[str, Entry]) -> list[dict[str, Any]]:
-    """Specs with ``{slot}`` references replaced by the fillers' names or attributes."""
-    return [{k: _bind(v, fillers) for k, v in spec.items()} for spec in specs]
+    """Specs with ``{slot}`` references replaced by the fillers' names or attributes.
+
+    A reference to a slot the template does not fill is an error in the capability, not a
+    failing case: it would otherwise compare an item with the literal text ``{slot}``.
+    """
+    bound = [{k: _bind(v, fillers) for k, v in spec.items()} for spec in specs]
+    left = _EXPECT_REF.search(repr(bound))
+    if left:
+        raise ValueError(f"expectation refers to {left.group(0)}, which this template does not fill "
+                         f"(its slots: {', '.join(sorted(fillers)) or 'none'}); give the template its own expect")
+    return bound
 
 
 # ---- expansion -------------------------------------------------------------------------------
