@@ -136,8 +136,6 @@ REBASELINE = "diplonews check tests/capabilities --write-baseline --markdown doc
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from diplonews.capability import format_markdown, format_report, load_suite, run_suite
-
     try:
         return _run_check(args)
     except ValueError as exc:  # a malformed capability or lexicon: say where, without a traceback

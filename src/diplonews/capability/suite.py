@@ -38,8 +38,8 @@ from diplonews.model import Actor, Article, Item
 __all__ = [
     "BASELINE",
     "Baseline",
-    "Case",
     "CapabilityResult",
+    "Case",
     "Suite",
     "SuiteReport",
     "SuiteSettings",
@@ -439,7 +439,7 @@ class _Runner:
 
     def check(self, cap: Capability) -> list[Case]:
         published = cap.published or self.suite.settings.published
-        cases = []
+        cases: list[Case] = []
         expansions = expand(cap, self.suite.lexicons)
         for exp in expansions:
             if cap.type == "inv":

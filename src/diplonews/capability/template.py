@@ -40,6 +40,10 @@ SLOT = re.compile(r"\{(=[^{}]*|[A-Za-z_]\w*(?:\.\w+)?(?::[\w|]+)?)\}")
 _TEXT_FORMS = {"cap", "lower", "upper"}
 
 
+def _match_any() -> list[dict[str, Any]]:
+    return [{}]
+
+
 class TemplateSpec(BaseModel):
     """A template with expectations of its own, overriding the capability's."""
 
@@ -70,7 +74,7 @@ class Capability(BaseModel):
     templates: list[str | TemplateSpec] = Field(min_length=1)
     slots: dict[str, str] = Field(default_factory=dict)
     expect: list[dict[str, Any]] = Field(default_factory=list)
-    forbid: list[dict[str, Any]] = Field(default_factory=lambda: [{}])
+    forbid: list[dict[str, Any]] = Field(default_factory=_match_any)
     exact: bool = True
     perturb: list[str] = Field(default_factory=list)
     sample: int = Field(default=60, ge=1)
