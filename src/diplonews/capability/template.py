@@ -177,6 +177,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     text = re.sub(r" ([,.;:?!])", r"\1", text)
     text = re.sub(r"([.!?][\"”’]? )([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    text = re.sub(r"\b(\w+s)'s\b", r"\1'", text)  # the Philippines' president
     return text[:1].upper() + text[1:]
 
 
