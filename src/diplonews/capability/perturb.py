@@ -12,11 +12,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from diplonews.capability.lexicon import Entry, Lexicons
 from diplonews.capability.template import Expansion, fill
 
-__all__ = ["AMERICAN_TO_BRITISH", "PERTURBATIONS", "perturb", "to_american"]
+__all__ = ["AMERICAN_TO_BRITISH", "PERTURBATIONS", "perturb", "respell_specs", "to_american"]
 
 _DATELINE_CITIES = ("GENEVA", "NAIROBI", "JAKARTA", "LIMA", "OSLO", "HANOI", "ACCRA", "QUITO")
 _MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -55,6 +56,23 @@ def _respell(text: str, table: Mapping[str, str]) -> str:
 def to_american(text: str) -> str:
     """British spellings of the table turned American (used to compare texts across spellings)."""
     return _respell(text, _BRITISH_TO_AMERICAN)
+
+
+def respell_specs(name: str, specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Expected items under a spelling perturbation: their words respelled the same way."""
+    table = {"british": AMERICAN_TO_BRITISH, "american": _BRITISH_TO_AMERICAN}.get(name)
+    if table is None:
+        return specs
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            return _respell(value, table)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+    return [{k: walk(v) for k, v in spec.items()} for spec in specs]
 
 
 def _dateline(case: Expansion, rng: random.Random) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from diplonews.capability.lexicon import Lexicons, default_lexicons, entries_from, merge
-from diplonews.capability.perturb import perturb, to_american
+from diplonews.capability.perturb import perturb, respell_specs, to_american
 from diplonews.capability.template import (
     Capability,
     Expansion,
@@ -468,7 +468,7 @@ class _Runner:
                 continue
             article = self.parse(text, published)
             same = _signature(cap.kind, base, exp.fillers) == _signature(cap.kind, article, fillers)
-            specs = bind_specs(_unbound(cap, exp), fillers)
+            specs = respell_specs(name, bind_specs(_unbound(cap, exp), fillers))
             ok = same and base_ok and (not specs or _satisfies(cap.kind, specs, article, cap.exact))
             detail: tuple[str, ...] = ()
             if not ok:
