@@ -159,16 +159,32 @@ def _affiliated(expected: str, article: Article) -> Callable[[Actor | None], boo
     return check
 
 
+def _actor_value(value: object, article: Article) -> object:
+    """``~NAME`` (NAME or one of its own) and ``A|B`` (either actor) as predicates; names as they are."""
+    from diplonews.testing import _actor_matches
+
+    if not isinstance(value, str):
+        return value
+    if "|" in value:
+        options = [_actor_value(v.strip(), article) for v in value.split("|")]
+
+        def either(actor: Actor | None) -> bool:
+            if actor is None:
+                return False
+            return any(o(actor) if callable(o) else _actor_matches(o, actor.id, article) for o in options)
+        return either
+    if value.startswith("~"):
+        return _affiliated(value[1:], article)
+    return value
+
+
 def _resolve(spec: Mapping[str, Any], model: type[Item], article: Article) -> dict[str, Any]:
-    """A spec with ``~NAME`` actor values turned into predicates."""
+    """A spec with its special actor values (``~NAME``, ``A|B``) turned into predicates."""
     out: dict[str, Any] = {}
     for key, value in spec.items():
         if key in model.actor_fields:
-            if isinstance(value, str) and value.startswith("~"):
-                value = _affiliated(value[1:], article)
-            elif isinstance(value, list):
-                value = [_affiliated(v[1:], article) if isinstance(v, str) and v.startswith("~") else v
-                         for v in value]
+            value = ([_actor_value(v, article) for v in value] if isinstance(value, list)
+                     else _actor_value(value, article))
         out[key] = value
     return out
 
