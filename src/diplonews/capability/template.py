@@ -9,8 +9,9 @@ verb its form (``{urge:past_perfect}``, or alternatives ``{urge:past|present_per
 lexicon is that verb; a slot assigned a verb class ranges over the class.
 
 Expectations use the same slots: ``demander = "{official}"`` is the filler's canonical ``name``
-(its text when it has none), ``"{official.surname}"`` an attribute, and ``"~{country}"`` any actor
-of or for that country (its government, a minister, the country itself). Expansion is
+(its text when it has none), ``"{official.surname}"`` an attribute, ``"~{country}"`` any actor
+of or for that country (its government, a minister, the country itself), and
+``"{country}|{country2}"`` either actor. Expansion is
 deterministic: the full product when it fits in ``sample`` cases, otherwise a seeded sample
 spread over the templates.
 """
