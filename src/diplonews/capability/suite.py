@@ -22,8 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diplonews.capability.check import forbidden, found, satisfies, signature
 from diplonews.capability.lexicon import Lexicons, default_lexicons, entries_from, merge
-from diplonews.capability.perturb import perturb, respell_specs, to_american
+from diplonews.capability.perturb import perturb, respell_specs
 from diplonews.capability.template import (
     Capability,
     Expansion,
@@ -32,8 +33,7 @@ from diplonews.capability.template import (
     lexicon_of,
     template_text,
 )
-from diplonews.evaluate import name_variants, norm, token_f1
-from diplonews.model import Actor, Article, Item
+from diplonews.model import Article
 
 __all__ = [
     "BASELINE",
@@ -144,168 +144,6 @@ class Case:
     passed: bool
     expected: str = ""
     found: tuple[str, ...] = ()
-
-
-def _affiliated(expected: str, article: Article) -> Callable[[Actor | None], bool]:
-    """``~Kenya``: the actor is Kenya, or a person or body of Kenya."""
-    want = name_variants(expected)
-
-    def check(actor: Actor | None) -> bool:
-        if actor is None:
-            return False
-        own = name_variants(actor.name) | {norm(actor.id.replace("-", " "))}
-        linked = {norm(x.replace("-", " ")) for x in (actor.country, actor.affiliation) if x}
-        return bool(want & (own | linked))
-    return check
-
-
-def _actor_value(value: object, article: Article) -> object:
-    """``~NAME`` (NAME or one of its own) and ``A|B`` (either actor) as predicates; names as they are."""
-    from diplonews.testing import _actor_matches
-
-    if not isinstance(value, str):
-        return value
-    if "|" in value:
-        options = [_actor_value(v.strip(), article) for v in value.split("|")]
-
-        def either(actor: Actor | None) -> bool:
-            if actor is None:
-                return False
-            return any(o(actor) if callable(o) else _actor_matches(o, actor.id, article) for o in options)
-        return either
-    if value.startswith("~"):
-        return _affiliated(value[1:], article)
-    return value
-
-
-def _resolve(spec: Mapping[str, Any], model: type[Item], article: Article) -> dict[str, Any]:
-    """A spec with its special actor values (``~NAME``, ``A|B``) turned into predicates."""
-    out: dict[str, Any] = {}
-    for key, value in spec.items():
-        if key in model.actor_fields:
-            value = ([_actor_value(v, article) for v in value] if isinstance(value, list)
-                     else _actor_value(value, article))
-        out[key] = value
-    return out
-
-
-def _actor_spec_matches(actor: Actor, spec: Mapping[str, Any], article: Article) -> bool:
-    for key, want in spec.items():
-        if key == "name":
-            names = name_variants(actor.name) | {norm(a) for a in actor.aliases}
-            if not name_variants(str(want)) & names:
-                return False
-        elif key == "alias":
-            if norm(str(want)) not in {norm(a) for a in actor.aliases} | {norm(actor.name)}:
-                return False
-        elif key in ("country", "affiliation"):
-            got = getattr(actor, key)
-            if want is None:
-                if got is not None:
-                    return False
-            elif got is None or not name_variants(str(want)) & {norm(got.replace("-", " "))}:
-                other = article.actor(got)
-                if other is None or not name_variants(str(want)) & name_variants(other.name):
-                    return False
-        elif key == "kind":
-            if actor.kind != want:
-                return False
-        elif key == "title":
-            if not actor.title or token_f1(str(want), actor.title) < 0.8:
-                return False
-        else:
-            raise ValueError(f"actor specs take name, alias, kind, title, country, affiliation; not {key!r}")
-    return True
-
-
-def _describe_actor(actor: Actor) -> str:
-    extra = ", ".join(f"{k}={v}" for k, v in (("kind", actor.kind), ("title", actor.title),
-                                              ("country", actor.country), ("aliases", actor.aliases)) if v)
-    return f"{actor.name} ({extra})"
-
-
-def _found(kind: str, article: Article) -> list[str]:
-    from diplonews.testing import describe_item
-
-    if kind == "actors":
-        return [_describe_actor(a) for a in article.actors]
-    return [describe_item(item, article) for item in article.items(kind)]
-
-
-def _satisfies(kind: str, specs: Sequence[Mapping[str, Any]], article: Article, exact: bool) -> bool:
-    from diplonews.testing import _assign
-
-    if kind == "actors":
-        used: set[int] = set()
-        for spec in specs:
-            hit = next((i for i, a in enumerate(article.actors)
-                        if i not in used and _actor_spec_matches(a, spec, article)), None)
-            if hit is None:
-                return False
-            used.add(hit)
-        return True
-    found = article.items(kind)
-    if not found and specs:
-        return False
-    model = type(found[0]) if found else Item
-    resolved = [_resolve(s, model, article) for s in specs]
-    assigned = _assign(resolved, found, article)
-    return len(assigned) == len(specs) and (not exact or len(found) == len(specs))
-
-
-def _forbidden(kind: str, specs: Sequence[Mapping[str, Any]], article: Article) -> bool:
-    from diplonews.testing import item_matches
-
-    if kind == "actors":
-        return any(_actor_spec_matches(a, s, article) for a in article.actors for s in specs)
-    found = article.items(kind)
-    return any(item_matches(item, _resolve(s, type(item), article), article) for item in found for s in specs)
-
-
-def _signature(kind: str, article: Article, fillers: Mapping[str, Mapping[str, str]]) -> list[str]:
-    """The items of a kind with every filler written as its slot name: equal across invariant texts."""
-    names = {slot: name_variants(e.get("name", e["text"])) for slot, e in fillers.items()}
-    texts = sorted(((norm(to_american(e["text"])), slot) for slot, e in fillers.items() if e["text"].strip()),
-                   key=lambda p: -len(p[0]))
-
-    def actor(actor_id: str | None) -> str:
-        a = article.actor(actor_id)
-        if a is None:
-            return "-"
-        own = name_variants(a.name)
-        linked = {norm(x.replace("-", " ")) for x in (a.country,) if x}
-        for slot, variants in names.items():
-            if variants & own:
-                return f"<{slot}>"
-        for slot, variants in names.items():
-            if variants & linked:
-                return f"<{slot}'s>"
-        return norm(a.name)
-
-    def text(value: str) -> str:
-        out = f" {norm(to_american(value))} "
-        for words, slot in texts:
-            if words:
-                out = out.replace(f" {words} ", f" <{slot}> ")
-        return out.strip()
-
-    if kind == "actors":
-        return sorted(f"{actor(a.id)}|{a.kind}" for a in article.actors)
-    rows = []
-    for item in article.items(kind):
-        parts = []
-        for key, value in item:
-            if key in ("rule", "evidence", "date", "location", "duration", "verb"):
-                continue
-            if key in type(item).actor_fields:
-                shown = (sorted(actor(v) for v in value) if isinstance(value, list) else actor(value))
-                parts.append(f"{key}={shown}")
-            elif isinstance(value, str):
-                parts.append(f"{key}={text(value)}")
-            else:
-                parts.append(f"{key}={value}")
-        rows.append("; ".join(parts))
-    return sorted(rows)
 
 
 # ---- running a suite -------------------------------------------------------------------------
@@ -463,33 +301,33 @@ class _Runner:
                 continue
             article = self.parse(exp.text, published)
             if cap.type == "neg":
-                ok = not _forbidden(cap.kind, cap.forbid, article)
+                ok = not forbidden(cap.kind, cap.forbid, article)
                 cases.append(Case(cap.name, exp.key, exp.text, ok, f"no {cap.kind} matching {cap.forbid}",
-                                  () if ok else tuple(_found(cap.kind, article))))
+                                  () if ok else tuple(found(cap.kind, article))))
             else:
-                ok = _satisfies(cap.kind, exp.expect, article, cap.exact)
+                ok = satisfies(cap.kind, exp.expect, article, cap.exact)
                 cases.append(Case(cap.name, exp.key, exp.text, ok, _show_specs(exp.expect, cap.exact),
-                                  () if ok else tuple(_found(cap.kind, article))))
+                                  () if ok else tuple(found(cap.kind, article))))
         return cases
 
     def _invariance(self, cap: Capability, exp: Expansion, published: str) -> Iterable[Case]:
         base = self.parse(exp.text, published)
         template = template_text(cap, exp.template)
         pools = {slot: lexicon_of(slot, cap, self.suite.lexicons) for slot in exp.fillers}
-        base_ok = not exp.expect or _satisfies(cap.kind, exp.expect, base, cap.exact)
+        base_ok = not exp.expect or satisfies(cap.kind, exp.expect, base, cap.exact)
         for name in cap.perturb:
             rng = random.Random(f"{cap.seed}:{name}:{exp.text}")
             text, fillers = perturb(name, exp, template, pools, rng, self.suite.lexicons)
             if text == exp.text:
                 continue
             article = self.parse(text, published)
-            same = _signature(cap.kind, base, exp.fillers) == _signature(cap.kind, article, fillers)
+            same = signature(cap.kind, base, exp.fillers) == signature(cap.kind, article, fillers)
             specs = respell_specs(name, bind_specs(_unbound(cap, exp), fillers))
-            ok = same and base_ok and (not specs or _satisfies(cap.kind, specs, article, cap.exact))
+            ok = same and base_ok and (not specs or satisfies(cap.kind, specs, article, cap.exact))
             detail: tuple[str, ...] = ()
             if not ok:
-                before = [f"original: {row}" for row in _found(cap.kind, base)] or ["original: (nothing)"]
-                after = [f"perturbed: {row}" for row in _found(cap.kind, article)] or ["perturbed: (nothing)"]
+                before = [f"original: {row}" for row in found(cap.kind, base)] or ["original: (nothing)"]
+                after = [f"perturbed: {row}" for row in found(cap.kind, article)] or ["perturbed: (nothing)"]
                 detail = (*before, *after)
             yield Case(cap.name, f"{name}: {text}", text, ok,
                        f"same {cap.kind} as {exp.text!r}" + (f" and {_show_specs(specs, cap.exact)}" if specs else ""),
