@@ -218,6 +218,47 @@ def _add_check_rules(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     c.set_defaults(func=_cmd_check_rules)
 
 
+REBASELINE = "diplonews check tests/capabilities --write-baseline --markdown docs/capabilities.md"
+"""The one command that re-measures the default capability suite (see docs/capabilities.md)."""
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    try:
+        return _run_check(args)
+    except ValueError as exc:  # a malformed capability or lexicon: say where, without a traceback
+        print(f"diplonews check: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from diplonews.capability import format_markdown, format_report, load_suite, run_suite
+
+    suite = load_suite(args.suite)
+    if args.floor is not None:
+        suite.settings = suite.settings.model_copy(update={"floor": args.floor})
+    if args.write_baseline:
+        suite.baseline = None
+    parser = _parser_from(args).with_rules(*suite.rule_paths())
+    report = run_suite(suite, parser, only=args.only or ())
+    if args.write_baseline:
+        if args.only:
+            print("diplonews check: --write-baseline needs the whole suite (no --only)", file=sys.stderr)
+            return 2
+        from diplonews.capability.suite import BASELINE
+
+        baseline = report.baseline()
+        (Path(args.suite) / BASELINE).write_text(json.dumps(baseline.to_json(), indent=1,
+                                                            ensure_ascii=False) + "\n", encoding="utf-8")
+        report = report.with_baseline(baseline)
+    if args.markdown:
+        Path(args.markdown).write_text(format_markdown(report, command=REBASELINE), encoding="utf-8")
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), indent=1, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_report(report, show=args.show))
+    return 0 if report.ok else 1
+
+
 def _published(value: str) -> dt.date | None:
     try:
         return coerce_published(value)
@@ -279,6 +320,19 @@ def build_argparser() -> argparse.ArgumentParser:
     x.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
     x.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
     x.set_defaults(func=_cmd_explain)
+    k = sub.add_parser("check", help="run a capability suite: pass rates per capability and kind")
+    k.add_argument("suite", help="folder of capability TOML files (and its baseline.json)")
+    k.add_argument("--show", action="store_true", help="also list every failing case and what came out instead")
+    k.add_argument("--json", action="store_true", help="print the figures and failures as JSON")
+    k.add_argument("--only", action="append", metavar="PREFIX", help="only capabilities whose name starts so")
+    k.add_argument("--floor", type=float, default=None,
+                   help="pass-rate floor for capabilities the baseline does not list (default: the suite's, 1.0)")
+    k.add_argument("--write-baseline", action="store_true",
+                   help="record this run as SUITE/baseline.json: floors at the measured rates, failures as known")
+    k.add_argument("--markdown", metavar="PATH", help="also write the per-capability table as a Markdown page")
+    k.add_argument("--rules", action="append", help="a rule file (TOML/JSON) to add; repeatable")
+    k.add_argument("--gazetteer", action="append", help="an actor gazetteer (TOML/JSON) to add; repeatable")
+    k.set_defaults(func=_cmd_check)
     _add_kind_option(sub)
     _add_check_rules(sub)
     return ap

@@ -352,3 +352,9 @@ def _singular(kind: str) -> str:
 def _errors(article: Article) -> str:
     return ("\n  parser errors:\n" + "\n".join(f"    {e}" for e in article.errors)) if article.errors else ""
 
+
+
+# Capability suites (templates, lexicons, ``diplonews check``) live in diplonews.capability.
+from diplonews.capability import Capability, expand, load_suite, run_suite  # noqa: E402
+
+__all__ += ["Capability", "expand", "load_suite", "run_suite"]
