@@ -20,6 +20,7 @@ import regex
 from diplonews.mentions.actor_table import LOOKBACK, ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
 from diplonews.mentions.gazetteer import Gazetteer, KnownActor
+from diplonews.mentions.groups import Anchor, GroupPhraseFinder
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
@@ -40,7 +41,7 @@ _OBJECT_CUE = frozenset(
 class _Candidate:
     start: int
     end: int
-    kind: str  # known, person, surname, title_ref, pronoun, group, side, group_noun
+    kind: str  # known, person, surname, title_ref, pronoun, group, side, np_group
     rank: int
     data: dict[str, object] = field(default_factory=dict)
 
@@ -146,7 +147,7 @@ class ActorFinder:
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
-        self._group_noun = regex.compile(table.expand(r"[^\S\n]+(?P<noun>(?:\p{Ll}+[^\S\n]+)?{GROUP_NOUN})\b"))
+        self._groups = GroupPhraseFinder(table, gazetteer.demonym)
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
@@ -175,6 +176,7 @@ class ActorFinder:
     def _candidates(self, text: str) -> list[_Candidate]:
         cands: list[_Candidate] = []
         known_by_end: dict[int, _Candidate] = {}
+        anchors: list[Anchor] = []
         for start, end, surface in self.gazetteer.find(text):
             form = self.gazetteer.lookup(surface)
             if form is None or self._geo_after.match(text, end):
@@ -183,13 +185,12 @@ class ActorFinder:
                 continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
             cand = _Candidate(start, end, "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[end] = cand
+            anchors.append(Anchor(start, end, form.actor, form.role))
             if form.role != "demonym":
                 cands.append(cand)
-            else:
-                after = self._group_noun.match(text, end)
-                if after:
-                    cands.append(_Candidate(start, after.end(), "group_noun", 5,
-                                            {"country": form.actor.id}))
+        for phrase in self._groups.find(text, anchors):
+            cands.append(_Candidate(phrase.start, phrase.end, "np_group", 5,
+                                    {"name": phrase.name, "anchors": phrase.anchors}))
         for cand in list(known_by_end.values()):
             side = self._side.match(text, cand.end + 1) if text[cand.end:cand.end + 1] == " " else None
             actor = cand.data["actor"]
@@ -422,10 +423,9 @@ class ActorFinder:
                 actor = self.gazetteer.by_id(str(cand.data["country"]))
                 record = table.known(actor) if actor else None
                 flags += "c"
-            elif cand.kind == "group_noun":
-                country = str(cand.data["country"])
-                record = table.descriptive(" ".join(surface.split()), "group", None, country)
-                flags += "g"
+            elif cand.kind == "np_group":
+                record, ids = self._group_record(table, cand, surface)
+                flags += "g" if record is not None else "m"
             elif cand.kind == "pronoun":
                 record = self._subject(table, persons_seen, sent, cand.start, text)
                 flags += "pn"
@@ -447,7 +447,9 @@ class ActorFinder:
                     bodies_seen.append(record.id)
             if not ids:
                 continue
-            if cand.kind != "group":
+            if len(ids) > 1:
+                pairs.append((sent, ids, False))  # "officials from Armenia and Azerbaijan"
+            elif cand.kind != "group":
                 bucket = by_sentence.setdefault(sent, [])
                 for i in ids:
                     if i not in bucket:
@@ -462,6 +464,40 @@ class ActorFinder:
                 previous = (sent, ids[0], cand.end)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
         return mentions, table
+
+    def _group_record(self, table: ActorTable, cand: _Candidate, surface: str
+                      ) -> tuple[ActorRecord | None, tuple[str, ...]]:
+        """A group phrase's actor: a group of its own with its country or body, or, for a
+        phrase anchored by several countries ("Iranian and Saudi diplomats"), those countries."""
+        anchors = cand.data["anchors"]
+        assert isinstance(anchors, tuple)
+        if len(anchors) > 1:
+            ids: list[str] = []
+            for actor in anchors:
+                record = table.known(actor)
+                record.mentions.append((cand.start, cand.end))
+                ids.append(record.id)
+            return None, tuple(dict.fromkeys(ids))
+        name = str(cand.data["name"]) or " ".join(surface.split())
+        country: str | None = None
+        affiliation: str | None = None
+        if anchors:
+            owner = anchors[0]
+            assert isinstance(owner, KnownActor)
+            if owner.kind == "country":
+                country = owner.id
+            else:
+                body = table.known(owner)
+                if not body.mentions:
+                    body.mentions.append((cand.start, cand.end))  # keeps the affiliation in the table
+                affiliation, country = body.id, owner.country
+            if country is not None:
+                parent = self.gazetteer.by_id(country)
+                if parent is not None:
+                    country = table.known(parent).id
+        record = table.descriptive(name, "group", None, country)
+        record.affiliation = record.affiliation or affiliation
+        return record, ()
 
     def _country_name(self, country_id: str) -> str:
         actor = self.gazetteer.by_id(country_id)
