@@ -28,7 +28,6 @@ from diplonews.text.sentences import Sentence
 __all__ = ["ActorFinder"]
 
 _TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -92,8 +91,15 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
-        name = rf"(?P<name>{token}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{token}){{0,3}})"
+        # A name: capitalized words, with inner particles ("bin", "van der", "Sheikh") between
+        # them and a suffix ("Jr.") after.
+        inner = table.expand("{NAME_INNER}")
+        suffix = table.expand("{NAME_SUFFIX}")
+        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}{token}){{0,3}}"
+                rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
+        # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
+        person_title = table.expand("{TITLE}|{PERSON_TITLE}")
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
@@ -103,15 +109,15 @@ class ActorFinder:
         # what scanning with each would give at a third of the cost. Title and body patterns
         # open with \b: they start a word, and saying so lets the regex engine skip the
         # insides of words instead of trying every title at every letter.
-        self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{title}))")
+        self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{person_title}))")
         self._title_name = regex.compile(
-            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
         )
         # A name begins a word: "\b" keeps "eBay Jane Holt" from naming "Bay Jane Holt", and
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
-            rf"\b{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
+            rf"\b{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
@@ -130,6 +136,20 @@ class ActorFinder:
             rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
             rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        # "said Rep. Elijah Cummings", "said Chris Low at FTN": a name right after a reporting
+        # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
+        # means the capitalized words were a body, not a name.
+        report = table.expand("{SAY}")
+        self._said_name = regex.compile(
+            rf"(?:{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
+        self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
+        self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
+        self._given_name = regex.compile(rf"(?<![\p{{L}}.'-])(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+$")
+        # "A Coca-Cola spokesman", "an Acme Corp official": capitalized words between an
+        # article and a title name a body the unnamed person speaks for.
+        self._unknown_body = regex.compile(
+            rf"\b(?i:a|an|the)[^\S\n]+(?P<body>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.'-]*[^\S\n]+){{1,3}})$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         self._title_ref = regex.compile(
             rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
@@ -173,6 +193,22 @@ class ActorFinder:
             return None, cand.start  # "UN Special Envoy Staffan de Mistura": the body is part of the title
         return None, pos
 
+    @staticmethod
+    def _body_before(text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
+        """The organization named just before a title ("IMF chief economist"): the person's
+        affiliation."""
+        j = pos
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if text[max(0, j - 2):j] == "'s":
+            j -= 2
+        cand = known.get(j)
+        if cand is None:
+            return None
+        actor = cand.data["actor"]
+        assert isinstance(actor, KnownActor)
+        return cand if actor.kind == "organization" else None
+
     def _candidates(self, text: str) -> list[_Candidate]:
         cands: list[_Candidate] = []
         known_by_end: dict[int, _Candidate] = {}
@@ -204,14 +240,15 @@ class ActorFinder:
         for m in _matches_at(self._title_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
             if country is None:
-                # "Japanese National Security Secretariat Secretary General Akiba Takeo": a body's
-                # capitalized name may stand between the country and the title.
+                # "Brazilian Central Bank Governor Ana Lima": a body's capitalized name may
+                # stand between the country and the title.
                 body = self._body_words.search(text, max(0, m.start() - 80), m.start())
                 if body is not None:
                     country, start = self._country_before(text, body.start(), known_by_end)
             title = " ".join(text[start:m.end("title")].split())
             cands.append(_Candidate(start, m.end(), "person", 8,
-                                    {"name": m.group("name"), "title": title, "country": country}))
+                                    {"name": m.group("name"), "title": title, "country": country,
+                                     "body": self._body_before(text, m.start(), known_by_end)}))
         for m in self._name_title.finditer(text):
             appos = m.group("appos")
             country = None
@@ -230,6 +267,13 @@ class ActorFinder:
         for m in self._honorific.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
                                     {"name": m.group("name"), "title": None, "country": None}))
+        for m in self._said_name.finditer(text):
+            tokens = m.group("name").split()
+            if m.group("title") or (len(tokens) >= 2 and not any(
+                    self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
+                cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
+                                        "person", 7 if m.group("title") else 2,
+                                        {"name": m.group("name"), "title": m.group("title"), "country": None}))
         for m in self._bare_subject.finditer(text):
             tokens = m.group("name").split()
             if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
@@ -304,6 +348,45 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
         for m in self._group.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        return self._shape_fixes(text, cands)
+
+    def _shape_fixes(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """What the candidates' surroundings change: a party tag joins its legislator's
+        mention, a gazetteer surname after an unknown given name ("said Bradley Tusk") is
+        someone else, and nothing inside a dateline is an actor."""
+        datelines = [(m.start(), m.end()) for m in self._dateline.finditer(text)]
+        if datelines:
+            starts = [a for a, _ in datelines]
+            cands = [c for c in cands if (i := bisect.bisect_right(starts, c.start) - 1) < 0
+                     or c.start >= datelines[i][1]]
+        shadowed: set[str] = set()
+        for cand in list(cands):
+            if cand.kind == "person":
+                tag = self._party_tag.match(text, cand.end)
+                if tag is not None:
+                    cand.end = tag.end()
+                continue
+            actor = cand.data.get("actor")
+            if cand.kind != "known" or not isinstance(actor, KnownActor) or actor.kind != "person":
+                continue
+            surface = text[cand.start:cand.end]
+            given = self._given_name.search(text, max(0, cand.start - 30), cand.start)
+            if given is None or " " in surface or surface not in actor.name.split():
+                continue
+            first = given.group("first")
+            if self._not_name.match(first) or self.gazetteer.lookup(first) is not None or \
+                    first in actor.name.split():
+                continue
+            cands.remove(cand)
+            shadowed.add(surface)
+            cands.append(_Candidate(given.start(), cand.end, "person", 7,
+                                    {"name": f"{first} {surface}", "title": None, "country": None}))
+        if shadowed:
+            # Later bare mentions of that surname are the person the text named in full.
+            for cand in cands:
+                if cand.kind == "known" and text[cand.start:cand.end] in shadowed:
+                    cand.kind, cand.rank = "surname", 2
+                    cand.data = {"name": text[cand.start:cand.end]}
         return cands
 
     def _plausible(self, cand: _Candidate) -> bool:
@@ -391,6 +474,13 @@ class ActorFinder:
             elif cand.kind == "person":
                 record = table.person(str(cand.data["canonical"]), _opt(cand.data.get("title")),
                                       _opt(cand.data.get("country")))
+                body = cand.data.get("body")
+                if isinstance(body, _Candidate) and record.affiliation is None:
+                    owner = body.data["actor"]
+                    assert isinstance(owner, KnownActor)
+                    org = table.known(owner)
+                    org.add(text[body.start:body.end], body.start, body.end)
+                    record.affiliation = org.id
                 if record.country:
                     parent = self.gazetteer.by_id(record.country)
                     if parent is not None:
