@@ -36,6 +36,12 @@ _OBJECT_CUE = frozenset(
 
 
 
+_LINE = regex.compile(r"^[^\n]{1,200}$", regex.MULTILINE)
+_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+_MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
+                          "from", "as", "vs", "but", "nor", "per", "via", "into", "over", "after"])
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -143,6 +149,7 @@ class ActorFinder:
         self._said_name = regex.compile(
             rf"(?:{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
+        self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
         self._given_name = regex.compile(rf"(?<![\p{{L}}.'-])(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+$")
@@ -209,9 +216,18 @@ class ActorFinder:
         assert isinstance(actor, KnownActor)
         return cand if actor.kind == "organization" else None
 
+    @staticmethod
+    def _body_at(start: int, known: dict[int, _Candidate]) -> _Candidate | None:
+        """The organization whose name opens a titled mention ("Acme Bank spokesperson Jo
+        Lee", where the title began inside the body's name)."""
+        cand = known.get(start)
+        actor = cand.data["actor"] if cand is not None else None
+        return cand if isinstance(actor, KnownActor) and actor.kind == "organization" else None
+
     def _candidates(self, text: str) -> list[_Candidate]:
         cands: list[_Candidate] = []
         known_by_end: dict[int, _Candidate] = {}
+        known_by_start: dict[int, _Candidate] = {}
         anchors: list[Anchor] = []
         for start, end, surface in self.gazetteer.find(text):
             form = self.gazetteer.lookup(surface)
@@ -221,6 +237,7 @@ class ActorFinder:
                 continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
             cand = _Candidate(start, end, "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[end] = cand
+            known_by_start[start] = cand
             anchors.append(Anchor(start, end, form.actor, form.role))
             if form.role != "demonym":
                 cands.append(cand)
@@ -248,9 +265,12 @@ class ActorFinder:
             title = " ".join(text[start:m.end("title")].split())
             cands.append(_Candidate(start, m.end(), "person", 8,
                                     {"name": m.group("name"), "title": title, "country": country,
-                                     "body": self._body_before(text, m.start(), known_by_end)}))
+                                     "body": self._body_before(text, m.start(), known_by_end)
+                                     or self._body_at(start, known_by_start)}))
         for m in self._name_title.finditer(text):
             appos = m.group("appos")
+            if self._titled_name_in.search(appos):
+                continue  # "beat the Hawks, coach Tom Reed said": the title is Reed's
             country = None
             for _, _, surface in self.gazetteer.find(appos):
                 form = self.gazetteer.lookup(surface)
@@ -317,6 +337,11 @@ class ActorFinder:
             country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
             if det is None and country is None:
+                body = self._unknown_body.search(text, max(0, head - 60), head)
+                if body is not None and not any(self.gazetteer.lookup(w) for w in body.group("body").split()):
+                    cands.append(_Candidate(body.start(), m.end(), "body_person", 4, {
+                        "title": m.group("title"), "body": " ".join(body.group("body").split()),
+                        "body_span": (body.start("body"), body.start("body") + len(body.group("body").rstrip()))}))
                 continue
             if (det is not None and country is None) or (det is not None and start == head):
                 start = m.start()
@@ -350,6 +375,37 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "group", 1))
         return self._shape_fixes(text, cands)
 
+    def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
+        Senator Drops Her Claim"): there every word is capitalized, so capitals say nothing,
+        unless the body names the same person too."""
+        lines: list[tuple[int, int]] = []
+        for m in _LINE.finditer(text):
+            words = _WORD.findall(m.group())
+            content = [w for w in words if w.lower() not in _MINOR_WORDS]
+            if len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content) and \
+                    m.group().rstrip()[-1:] not in ".\"\u201d":
+                lines.append((m.start(), m.end()))
+        if not lines:
+            return cands
+        starts = [a for a, _ in lines]
+
+        def in_headline(c: _Candidate) -> bool:
+            i = bisect.bisect_right(starts, c.start) - 1
+            return i >= 0 and c.start < lines[i][1]
+
+        def named_elsewhere(c: _Candidate) -> bool:
+            for word in str(c.data.get("name", "")).split():
+                pos = text.find(word)
+                while pos != -1:
+                    i = bisect.bisect_right(starts, pos) - 1
+                    if i < 0 or pos >= lines[i][1]:
+                        return True
+                    pos = text.find(word, lines[i][1])
+            return False
+
+        return [c for c in cands if c.kind != "person" or not in_headline(c) or named_elsewhere(c)]
+
     def _shape_fixes(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """What the candidates' surroundings change: a party tag joins its legislator's
         mention, a gazetteer surname after an unknown given name ("said Bradley Tusk") is
@@ -359,6 +415,7 @@ class ActorFinder:
             starts = [a for a, _ in datelines]
             cands = [c for c in cands if (i := bisect.bisect_right(starts, c.start) - 1) < 0
                      or c.start >= datelines[i][1]]
+        cands = self._outside_title_case(text, cands)
         shadowed: set[str] = set()
         for cand in list(cands):
             if cand.kind == "person":
@@ -481,12 +538,24 @@ class ActorFinder:
                     org = table.known(owner)
                     org.add(text[body.start:body.end], body.start, body.end)
                     record.affiliation = org.id
+                    record.country = record.country or org.country
                 if record.country:
                     parent = self.gazetteer.by_id(record.country)
                     if parent is not None:
                         table.known(parent)
                 flags += "p"
                 surface = str(cand.data["name"])
+            elif cand.kind == "body_person":
+                # "A Coca-Cola spokesman": an unnamed person, affiliated with the body named.
+                body_name = str(cand.data["body"])
+                span = cand.data["body_span"]
+                assert isinstance(span, tuple)
+                org = table.descriptive(body_name, "organization", None, None)
+                org.add(body_name, span[0], span[1])
+                desc = f"{body_name} {cand.data['title']}"
+                record = table.descriptive(desc, "person", str(cand.data["title"]), None)
+                record.affiliation = record.affiliation or org.id
+                flags += "p"
             elif cand.kind == "surname":
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
                 flags += "p"
