@@ -106,6 +106,8 @@ class ActorFinder:
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
+        plural_title = trie_regex(sorted({f"{w}s" for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
+                                          if w[-1:].isalpha()}))
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
@@ -115,7 +117,8 @@ class ActorFinder:
         # what scanning with each would give at a third of the cost. Title and body patterns
         # open with \b: they start a word, and saying so lets the regex engine skip the
         # insides of words instead of trying every title at every letter.
-        self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{person_title}))")
+        self._title_start = regex.compile(
+            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{person_title}|(?:{plural_title})(?![\w-])))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
@@ -123,10 +126,11 @@ class ActorFinder:
         # A name begins a word: "\b" keeps "eBay Jane Holt" from naming "Bay Jane Holt", and
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
-            rf"\b{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
+            rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -150,6 +154,18 @@ class ActorFinder:
             rf"(?:{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
+        # "President of Uzbekistan Shavkat Mirziyoyev": a title, an of-phrase ending in a known
+        # country or body, then the name.
+        self._name_after_known = regex.compile(rf"[^\S\n]+{name}")
+        self._title_of = regex.compile(
+            rf"\b(?P<title>(?i:{person_title}))[^\S\n]+(?:of|for|to)[^\S\n]+"
+            rf"(?:(?:the|of|and)[^\S\n]+|\p{{Lu}}[\p{{L}}.'-]*[^\S\n]+){{0,6}}$")
+        # "foreign ministers Elmar Mammadyarov, Ali Akbar Salehi and Ahmet Davutoglu": a plural
+        # title, then a list of names.
+        self._plural_title = regex.compile(
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
+        self._name = regex.compile(name)
+        self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
         self._given_name = regex.compile(rf"(?<![\p{{L}}.'-])(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+$")
@@ -282,11 +298,18 @@ class ActorFinder:
                                      "country": country}))
         for m in _matches_at(self._title_comma_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
+            if country is None:  # "his peer from Chile, Ana Ruiz"
+                country = next((c for _, _, f in self.gazetteer.find(text[m.end("title"):m.start("name")])
+                                if (form := self.gazetteer.lookup(f)) is not None
+                                and (c := form.actor.id if form.actor.kind == "country" else form.actor.country)),
+                               None)
             cands.append(_Candidate(start, m.end("name"), "person", 7,
-                                    {"name": m.group("name"), "title": m.group("title"), "country": country}))
+                                    {"name": m.group("name"), "title": m.group("title"), "country": country,
+                                     "apposed": True}))
         for m in self._honorific.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
                                     {"name": m.group("name"), "title": None, "country": None}))
+        self._titled_lists(text, title_starts, known_by_end, cands)
         for m in self._said_name.finditer(text):
             tokens = m.group("name").split()
             if m.group("title") or (len(tokens) >= 2 and not any(
@@ -375,6 +398,42 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "group", 1))
         return self._shape_fixes(text, cands)
 
+    def _titled_lists(self, text: str, title_starts: list[int], known_by_end: dict[int, _Candidate],
+                      cands: list[_Candidate]) -> None:
+        """Persons named after a title's of-phrase or in a list after a plural title."""
+        for end, known in known_by_end.items():
+            actor = known.data["actor"]
+            assert isinstance(actor, KnownActor)
+            if actor.kind not in ("country", "organization") or known.data.get("role") == "demonym":
+                continue
+            after = self._name_after_known.match(text, end)
+            if after is None or len(after.group("name").split()) < 2:
+                continue
+            title = self._title_of.search(text, max(0, known.start - 100), known.start)
+            if title is None:
+                continue
+            country = actor.id if actor.kind == "country" else actor.country
+            cands.append(_Candidate(title.start(), after.end(), "person", 8, {
+                "name": after.group("name"), "title": " ".join(text[title.start():end].split()),
+                "country": country}))
+        for m in _matches_at(self._plural_title, text, title_starts):
+            names: list[regex.Match[str]] = []
+            pos = m.end()
+            while (one := self._name.match(text, pos)) is not None:
+                names.append(one)
+                sep = self._list_sep.match(text, one.end())
+                if sep is None or len(names) >= 6:
+                    break
+                pos = sep.end()
+            if len(names) < 2:
+                continue
+            country, _ = self._country_before(text, m.start(), known_by_end)
+            for one in names:
+                if self.gazetteer.lookup(one.group("name")) is not None:
+                    continue  # a known person keeps the gazetteer's identity
+                cands.append(_Candidate(one.start(), one.end(), "person", 7, {
+                    "name": one.group("name"), "title": m.group("title"), "country": country}))
+
     def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
         Senator Drops Her Claim"): there every word is capitalized, so capitals say nothing,
@@ -452,11 +511,17 @@ class ActorFinder:
         if cand.kind != "person":
             return True
         name = str(cand.data.get("name", ""))
-        for form in (self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])):
-            if form is not None and form.actor.kind != "person":
-                return False
+        whole, first = self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])
+        if whole is not None and whole.actor.kind != "person":
+            return False
+        # A first word naming a country or body ("Syria Foreign…") is no given name; a capital's
+        # name often is one ("Santiago", "Victoria").
+        if first is not None and first.actor.kind != "person" and first.role != "metonym":
+            return False
         title = str(cand.data.get("title") or "").lower().split()
-        return not (len(title) == 1 and title[0] in self._generic_titles)
+        # "official London residence": a bare generic title before a capitalized word; set off
+        # by a comma ("his peer from Chile, Ana Ruiz") the title does introduce a name.
+        return bool(cand.data.get("apposed")) or not (len(title) == 1 and title[0] in self._generic_titles)
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
