@@ -168,7 +168,7 @@ class ActorFinder:
         self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
-        self._given_name = regex.compile(rf"(?<![\p{{L}}.'-])(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+$")
+        self._given_name = regex.compile(r"(?<![\p{L}.'-])(?P<first>\p{Lu}\p{Ll}+)[^\S\n]+$")
         # "A Coca-Cola spokesman", "an Acme Corp official": capitalized words between an
         # article and a title name a body the unnamed person speaks for.
         self._unknown_body = regex.compile(

@@ -64,7 +64,7 @@ class GroupPhraseFinder:
         # After an anchor: "'s warring factions", " diplomats", " security sources".
         self._tail = regex.compile(rf"(?P<poss>['\u2019]s)?(?P<mods>{mods}){_SP}(?P<head>{head})")
         # Before an anchor: "officials from ", "the leaders of the ".
-        self._head_of = regex.compile(rf"(?P<head>{head}){_SP}(?:from|of){_SP}(?:the{_SP})?")
+        self._head_of = regex.compile(rf"(?P<head>(?i:{head})){_SP}(?:from|of){_SP}(?:the{_SP})?")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
