@@ -146,7 +146,7 @@ class ActorFinder:
             rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
             rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
-        # "said Rep. Elijah Cummings", "said Chris Low at FTN": a name right after a reporting
+        # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
         # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
         # means the capitalized words were a body, not a name.
         report = table.expand("{SAY}")
@@ -154,13 +154,13 @@ class ActorFinder:
             rf"(?:{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
-        # "President of Uzbekistan Shavkat Mirziyoyev": a title, an of-phrase ending in a known
+        # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
         # country or body, then the name.
         self._name_after_known = regex.compile(rf"[^\S\n]+{name}")
         self._title_of = regex.compile(
             rf"\b(?P<title>(?i:{person_title}))[^\S\n]+(?:of|for|to)[^\S\n]+"
             rf"(?:(?:the|of|and)[^\S\n]+|\p{{Lu}}[\p{{L}}.'-]*[^\S\n]+){{0,6}}$")
-        # "foreign ministers Elmar Mammadyarov, Ali Akbar Salehi and Ahmet Davutoglu": a plural
+        # "the deputy ministers Lars Eklund, Maja Berg and Tor Hval": a plural
         # title, then a list of names.
         self._plural_title = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
@@ -174,8 +174,10 @@ class ActorFinder:
         self._unknown_body = regex.compile(
             rf"\b(?i:a|an|the)[^\S\n]+(?P<body>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.'-]*[^\S\n]+){{1,3}})$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
+        qualifier = table.expand("{TITLE_QUALIFIER}")
+        rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
-            rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
+            rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:{qualifier})[^\S\n]+)?"
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
@@ -184,7 +186,7 @@ class ActorFinder:
         self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
-        self._lead_in = regex.compile(r"\b(?i:the|a|an)[^\S\n]+(?:(?i:top|senior|chief|most[^\S\n]+senior)[^\S\n]+)$")
+        self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
@@ -213,7 +215,7 @@ class ActorFinder:
         if actor.country:
             return actor.country, cand.start
         if actor.kind == "organization":
-            return None, cand.start  # "UN Special Envoy Staffan de Mistura": the body is part of the title
+            return None, cand.start  # "UN Special Envoy Ana Ruiz": the body is part of the title
         return None, pos
 
     @staticmethod
@@ -250,7 +252,7 @@ class ActorFinder:
             if form is None or self._geo_after.match(text, end):
                 continue
             if form.role == "metonym" and self._name_after.match(text, end):
-                continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
+                continue  # "Santiago Ruiz", "Victoria Hale": a first name, not a capital
             cand = _Candidate(start, end, "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[end] = cand
             known_by_start[start] = cand
@@ -325,8 +327,8 @@ class ActorFinder:
         speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
         speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
         if speaking:
-            # "Gatilov told journalists": a surname that speaks is a person when the text also
-            # gives the full name ("Gennady Gatilov") somewhere. One pass finds all full names.
+            # "Eklund told journalists": a surname that speaks is a person when the text also
+            # gives the full name ("Lars Eklund") somewhere. One pass finds all full names.
             seen_full: set[int] = set()
             for f in self._full_name.finditer(text, overlapped=True):
                 first = f.group("first")
@@ -336,7 +338,7 @@ class ActorFinder:
                     cands.append(_Candidate(f.start(), f.end(), "person", 2,
                                             {"name": f.group(), "title": None, "country": None}))
         for end, cand in known_by_end.items():
-            # Headlines: "South Africa's Ramaphosa", "China's Xi".
+            # Headlines: "Chile's Vidal", "Kenya's Otieno".
             actor = cand.data["actor"]
             assert isinstance(actor, KnownActor)
             owned = self._possessive_name.match(text, end) if actor.kind == "country" else None
@@ -345,7 +347,7 @@ class ActorFinder:
                 cands.append(_Candidate(cand.start, owned.end(), "person", 5,
                                         {"name": owned.group("name"), "title": None, "country": actor.id}))
         for m in self._bare_pair.finditer(text):
-            # "Bustillo and Cafiero met": two bare names coordinated before an event verb.
+            # "Eklund and Hval met": two bare names coordinated before an event verb.
             for group in ("a", "b"):
                 name = m.group(group)
                 if not self._not_name.match(name) and self.gazetteer.lookup(name) is None:
