@@ -162,3 +162,11 @@ def test_datelines_hold_no_actors(text: str, parties: list[str]) -> None:
     [agreement] = article.agreements
     assert [article.actor(p).name for p in agreement.parties] == parties  # type: ignore[union-attr]
     assert not _names(article) & {"Reuters", "Associated Press", "Kampala", "Accra"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kuleba told Le Monde the offensive would continue.",
+    "The minister told Deutsche Welle on Monday that the talks would resume.",
+])
+def test_a_medium_after_told_is_not_a_person(text: str) -> None:
+    assert not {"Le Monde", "Deutsche Welle"} & _names(_parse(text))

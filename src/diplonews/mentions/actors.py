@@ -151,7 +151,7 @@ class ActorFinder:
         # means the capitalized words were a body, not a name.
         report = table.expand("{SAY}")
         self._said_name = regex.compile(
-            rf"(?:{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"(?P<verb>{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
@@ -166,6 +166,7 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
         self._name = regex.compile(name)
         self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+        self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
         self._given_name = regex.compile(r"(?<![\p{L}.'-])(?P<first>\p{Lu}\p{Ll}+)[^\S\n]+$")
@@ -314,7 +315,7 @@ class ActorFinder:
         self._titled_lists(text, title_starts, known_by_end, cands)
         for m in self._said_name.finditer(text):
             tokens = m.group("name").split()
-            if m.group("title") or (len(tokens) >= 2 and not any(
+            if m.group("title") or (len(tokens) >= 2 and not self._address_verb.match(m.group("verb")) and not any(
                     self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
