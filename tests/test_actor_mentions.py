@@ -170,3 +170,15 @@ def test_datelines_hold_no_actors(text: str, parties: list[str]) -> None:
 ])
 def test_a_medium_after_told_is_not_a_person(text: str) -> None:
     assert not {"Le Monde", "Deutsche Welle"} & _names(_parse(text))
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Rep. Tom Hale and Rep. Jo Park toured the plant on Monday. The two congressmen agreed to keep it open.",
+     ["Tom Hale", "Jo Park"]),
+    ("Chilean Foreign Minister Rosa Vidal met Peruvian Foreign Minister Ana Ruiz in Lima. "
+     "The two diplomats agreed to reopen the border.", ["Rosa Vidal", "Ana Ruiz"]),
+])
+def test_plural_references_resolve_to_the_two_just_named(text: str, parties: list[str]) -> None:
+    article = _parse(text)
+    [agreement] = article.agreements
+    assert [article.actor(p).name for p in agreement.parties] == parties  # type: ignore[union-attr]

@@ -80,6 +80,20 @@ def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int
     return sorted(found)
 
 
+def _plural(title: str) -> str:
+    """A title's plural: 'ministers', 'congressmen', 'secretaries', 'chiefs of staff'."""
+    head, sep, rest = title.partition(" of ")
+    if head.endswith("man"):
+        head = head[:-3] + "men"
+    elif head.endswith("y") and not head.endswith(("ay", "ey", "oy")):
+        head = head[:-1] + "ies"
+    elif head.endswith(("s", "x", "ch", "sh")):
+        head += "es"
+    else:
+        head += "s"
+    return head + sep + rest
+
+
 def _opt(value: object) -> str | None:
     return str(value) if value else None
 
@@ -106,7 +120,7 @@ class ActorFinder:
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
-        plural_title = trie_regex(sorted({f"{w}s" for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
+        plural_title = trie_regex(sorted({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
                                           if w[-1:].isalpha()}))
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
@@ -166,6 +180,12 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
         self._name = regex.compile(name)
         self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+        # "both congressmen", "the two envoys", "the three prime ministers": a reference back
+        # to the actors just named, for any plural title or group head, not a fixed list.
+        self._pair_ref = regex.compile(
+            rf"\b(?i:the[^\S\n]+two|both|the[^\S\n]+three|all[^\S\n]+three|the[^\S\n]+four)[^\S\n]+"
+            rf"(?:(?i:{modifier}|foreign|defen[cs]e|finance|trade)[^\S\n]+)?"
+            rf"(?i:{plural_title}|{table.expand('{GROUP_HEAD}')})(?![\w-])")
         self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
@@ -397,8 +417,9 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._pronoun_it.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
-        for m in self._group.finditer(text):
-            cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        for pattern in (self._group, self._pair_ref):
+            for m in pattern.finditer(text):
+                cands.append(_Candidate(m.start(), m.end(), "group", 1))
         return self._shape_fixes(text, cands)
 
     def _titled_lists(self, text: str, title_starts: list[int], known_by_end: dict[int, _Candidate],
