@@ -36,7 +36,7 @@ _OBJECT_CUE = frozenset(
 
 
 
-_LINE = regex.compile(r"^[^\n]{1,200}$", regex.MULTILINE)
+_NEWLINE = regex.compile(r"\n")
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 _MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
                           "from", "as", "vs", "but", "nor", "per", "via", "into", "over", "after"])
@@ -461,33 +461,47 @@ class ActorFinder:
     def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
         Senator Drops Her Claim"): there every word is capitalized, so capitals say nothing,
-        unless the body names the same person too."""
-        lines: list[tuple[int, int]] = []
-        for m in _LINE.finditer(text):
-            words = _WORD.findall(m.group())
-            content = [w for w in words if w.lower() not in _MINOR_WORDS]
-            if len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content) and \
-                    m.group().rstrip()[-1:] not in ".\"\u201d":
-                lines.append((m.start(), m.end()))
-        if not lines:
+        unless the body names the same person too.
+
+        Only lines holding a person candidate are looked at, and each name word is searched
+        for once, so the cost stays linear however many such lines a text has.
+        """
+        if not any(c.kind == "person" for c in cands):
             return cands
-        starts = [a for a, _ in lines]
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        headline: dict[int, tuple[int, bool]] = {}  # line start -> (line end, title case)
 
-        def in_headline(c: _Candidate) -> bool:
-            i = bisect.bisect_right(starts, c.start) - 1
-            return i >= 0 and c.start < lines[i][1]
+        def line_of(pos: int) -> tuple[int, int, bool]:
+            i = bisect.bisect_left(breaks, pos)
+            start = breaks[i - 1] + 1 if i else 0
+            if start not in headline:
+                end = breaks[i] if i < len(breaks) else len(text)
+                line = text[start:end]
+                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS]
+                headline[start] = (end, len(content) >= 4 and len(line) <= 200
+                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+                                   and line.rstrip()[-1:] not in ".\"\u201d")
+            return start, *headline[start]
 
-        def named_elsewhere(c: _Candidate) -> bool:
-            for word in str(c.data.get("name", "")).split():
+        suspects = [c for c in cands if c.kind == "person" and line_of(c.start)[2]]
+        if not suspects:
+            return cands
+        seen: dict[str, bool] = {}
+
+        def outside(word: str) -> bool:
+            if word not in seen:
+                seen[word] = False
                 pos = text.find(word)
                 while pos != -1:
-                    i = bisect.bisect_right(starts, pos) - 1
-                    if i < 0 or pos >= lines[i][1]:
-                        return True
-                    pos = text.find(word, lines[i][1])
-            return False
+                    _, end, title_case = line_of(pos)
+                    if not title_case:
+                        seen[word] = True
+                        break
+                    pos = text.find(word, end)
+            return seen[word]
 
-        return [c for c in cands if c.kind != "person" or not in_headline(c) or named_elsewhere(c)]
+        dropped = {id(c) for c in suspects if not any(outside(w) for w in str(c.data.get("name", "")).split())}
+        return [c for c in cands if id(c) not in dropped]
 
     def _shape_fixes(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """What the candidates' surroundings change: a party tag joins its legislator's
