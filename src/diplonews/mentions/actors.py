@@ -131,8 +131,10 @@ class ActorFinder:
         # what scanning with each would give at a third of the cost. Title and body patterns
         # open with \b: they start a word, and saying so lets the regex engine skip the
         # insides of words instead of trying every title at every letter.
+        # Only where a title starts matters here, so the words need no end boundary.
+        title_words = [*table.words("TITLE"), *table.words("PERSON_TITLE")]
         self._title_start = regex.compile(
-            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{person_title}|(?:{plural_title})(?![\w-])))")
+            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(sorted({*title_words, *map(_plural, title_words)}))}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
@@ -165,7 +167,7 @@ class ActorFinder:
         # means the capitalized words were a body, not a name.
         report = table.expand("{SAY}")
         self._said_name = regex.compile(
-            rf"(?P<verb>{report})[^\S\n]+(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known

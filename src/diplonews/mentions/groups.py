@@ -63,8 +63,11 @@ class GroupPhraseFinder:
         self._demonym = demonym
         # After an anchor: "'s warring factions", " diplomats", " security sources".
         self._tail = regex.compile(rf"(?P<poss>['\u2019]s)?(?P<mods>{mods}){_SP}(?P<head>{head})")
-        # Before an anchor: "officials from ", "the leaders of the ".
-        self._head_of = regex.compile(rf"(?P<head>(?i:{head})){_SP}(?:from|of){_SP}(?:the{_SP})?")
+        # Before an anchor: "officials from ", "the leaders of the ". Found from the
+        # preposition (a plain scan), then the one or two words before it are looked up.
+        self._heads = {w.lower() for w in words}
+        self._of = regex.compile(rf"{_SP}(?:from|of){_SP}(?:the{_SP})?")
+        self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
@@ -100,9 +103,19 @@ class GroupPhraseFinder:
             start = self._with_quantifier(text, start)
             name = " ".join(text[anchor.start:tail.end()].split()) if len(chain) == 1 else ""
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
-        for m in self._head_of.finditer(text):
+        for m in self._of.finditer(text):
             first = by_start.get(m.end())
             if first is None:
+                continue
+            words = self._last_words.search(text, max(0, m.start() - 40), m.start())
+            if words is None:
+                continue
+            two = f"{words.group('two')} {words.group('one')}".lower() if words.group("two") else ""
+            if two in self._heads:
+                head_start = words.start()
+            elif words.group("one").lower() in self._heads:
+                head_start = words.start("one")
+            else:
                 continue
             chain = [first]
             end = first.end
@@ -112,11 +125,12 @@ class GroupPhraseFinder:
                 end = after.end
             if len(chain) > 1 and any(a.actor.kind != "country" for a in chain):
                 chain, end = [first], first.end
-            start = m.start()
+            start = head_start
             mods = self._mods_before.search(text, max(0, start - 40), start)
             if mods is not None:
                 start = mods.start()
-            head = " ".join(text[start:m.end("head")].split())
+            head = " ".join(text[start:m.start()].split())
+            head = head[:1].lower() + head[1:] if head[:1].isupper() and head[1:2].islower() else head
             owner = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
             name = f"{owner} {head}" if len(chain) == 1 else ""
             found.append(GroupPhrase(self._with_quantifier(text, start), end, name,
