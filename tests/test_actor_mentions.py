@@ -182,3 +182,12 @@ def test_plural_references_resolve_to_the_two_just_named(text: str, parties: lis
     article = _parse(text)
     [agreement] = article.agreements
     assert [article.actor(p).name for p in agreement.parties] == parties  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Bolivian opposition said the count had been rigged.", ("Bolivian opposition", "group", "bolivia")),
+    ("The ELN guerrillas said the ceasefire would hold.", ("ELN guerrillas", "group", None)),
+])
+def test_collective_heads_and_unknown_acronyms_anchor_groups(text: str, actor: tuple[str, str, str | None]) -> None:
+    article = _parse(text)
+    assert [_actor(article, s.speaker) for s in article.statements] == [actor]

@@ -72,6 +72,9 @@ class GroupPhraseFinder:
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
             table.expand(r"(?P<region>{REGION_ADJECTIVE})") + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
+        # An acronym no gazetteer knows anchors a group as well: "FARC guerrillas", "M23 rebels".
+        self._acronym = regex.compile(
+            rf"(?<![\w.-])(?P<acronym>\p{{Lu}}[\p{{Lu}}\d]{{1,7}})(?P<mods>{mods}){_SP}(?P<head>{head})")
         self._alone = regex.compile(
             rf"\b(?i:the){_SP}(?P<mods>(?:(?:{mod}){_SP})?)" + table.expand(r"(?P<head>{GROUP_HEAD_ALONE})"))
         collective = [w.removeprefix("the ") for w in table.words("COLLECTIVE_ACTOR") if not w.endswith("'s")]
@@ -140,6 +143,9 @@ class GroupPhraseFinder:
             if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 continue
             found.append(GroupPhrase(self._with_quantifier(text, start), m.end(),
+                                     " ".join(m.group().split()), ()))
+        for m in self._acronym.finditer(text):
+            found.append(GroupPhrase(self._with_quantifier(text, m.start()), m.end(),
                                      " ".join(m.group().split()), ()))
         for pattern in (self._alone, self._collective):
             for m in pattern.finditer(text):
