@@ -191,3 +191,23 @@ def test_plural_references_resolve_to_the_two_just_named(text: str, parties: lis
 def test_collective_heads_and_unknown_acronyms_anchor_groups(text: str, actor: tuple[str, str, str | None]) -> None:
     article = _parse(text)
     assert [_actor(article, s.speaker) for s in article.statements] == [actor]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\u201cThe port is open,\u201d said Ahmed bin Ali al-Marri, the transport minister.", "Ahmed bin Ali al-Marri"),
+    ("Lt. Gen. Sarah Cole said the base would close.", "Sarah Cole"),
+    ("\u201cIt is fine,\u201d Professor Jane Lind of Oxford University said.", "Jane Lind"),
+])
+def test_particles_ranks_and_affiliations_in_names(text: str, speaker: str) -> None:
+    article = _parse(text)
+    assert [article.actor(s.speaker).name for s in article.statements] == [speaker]  # type: ignore[union-attr]
+    assert not [a for a in article.actors if a.kind == "person" and a.name != speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Union Pacific said profits rose on Tuesday.",
+    "Labor Day sales were strong, said Home Depot.",
+    "Oxford University said the lab would reopen.",
+])
+def test_bodies_and_days_are_not_persons(text: str) -> None:
+    assert not [a for a in _parse(text).actors if a.kind == "person"]

@@ -27,7 +27,7 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder"]
 
-_TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+_TOKEN = r"(?:(?:[ae]l-)?\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -188,6 +188,12 @@ class ActorFinder:
             rf"\b(?i:the[^\S\n]+two|both|the[^\S\n]+three|all[^\S\n]+three|the[^\S\n]+four)[^\S\n]+"
             rf"(?:(?i:{modifier}|foreign|defen[cs]e|finance|trade)[^\S\n]+)?"
             rf"(?i:{plural_title}|{table.expand('{GROUP_HEAD}')})(?![\w-])")
+        # "Professor Jane Lind of Oxford University said": a postmodifier naming where the
+        # person works belongs to the person's mention when a reporting verb follows it.
+        self._affiliation_tail = regex.compile(
+            rf"[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}&.'-]*"
+            rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}&.'-]*){{0,4}}(?=,?[^\S\n]+(?i:{say})\b)")
+        self._not_person_end = frozenset(table.words("NOT_A_PERSON_END"))
         self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
         self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
@@ -521,6 +527,9 @@ class ActorFinder:
                 tag = self._party_tag.match(text, cand.end)
                 if tag is not None:
                     cand.end = tag.end()
+                tail = self._affiliation_tail.match(text, cand.end)
+                if tail is not None:
+                    cand.end = tail.end()
                 continue
             actor = cand.data.get("actor")
             if cand.kind != "known" or not isinstance(actor, KnownActor) or actor.kind != "person":
@@ -551,6 +560,8 @@ class ActorFinder:
         if cand.kind != "person":
             return True
         name = str(cand.data.get("name", ""))
+        if name.split()[-1:] and name.split()[-1] in self._not_person_end:
+            return False  # "Oxford University", "Union Station"
         whole, first = self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])
         if whole is not None and whole.actor.kind != "person":
             return False
