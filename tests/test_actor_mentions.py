@@ -211,3 +211,16 @@ def test_particles_ranks_and_affiliations_in_names(text: str, speaker: str) -> N
 ])
 def test_bodies_and_days_are_not_persons(text: str) -> None:
     assert not [a for a in _parse(text).actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Ghana, Togo agree to share bridge costs\n\nThe two governments signed the plan in Lome.", ["Ghana", "Togo"]),
+])
+def test_headline_comma_coordinates_two_countries(text: str, parties: list[str]) -> None:
+    article = _parse(text)
+    assert [[article.actor(p).name for p in a.parties] for a in article.agreements][:1] == [parties]  # type: ignore[union-attr]
+
+
+def test_comma_after_an_introductory_phrase_does_not_coordinate() -> None:
+    article = _parse("In Ghana, Togo agreed to talks with the rebels.")
+    assert all(len(a.parties) == 1 for a in article.agreements)

@@ -80,6 +80,8 @@ class GroupPhraseFinder:
         collective = [w.removeprefix("the ") for w in table.words("COLLECTIVE_ACTOR") if not w.endswith("'s")]
         self._collective = regex.compile(
             rf"\b(?i:the){_SP}(?P<head>{'|'.join(regex.escape(w) for w in collective)})(?![\w-])(?!{_SP}\p{{Lu}})")
+        self._headline_comma = regex.compile(rf",{_SP}")
+        self._headline_verb = regex.compile(rf"{_SP}(?!and\b|or\b)\p{{Ll}}")
         self._coord_before = regex.compile(rf"(?:{_SP}(?:and|&|or)|[^\S\n]*,(?:{_SP}and)?){_SP}$")
         self._coord_after = regex.compile(rf"(?:{_SP}(?:and|&)|[^\S\n]*,(?:{_SP}and)?){_SP}(?:the{_SP})?")
 
@@ -138,6 +140,15 @@ class GroupPhraseFinder:
             name = f"{owner} {head}" if len(chain) == 1 else ""
             found.append(GroupPhrase(self._with_quantifier(text, start), end, name,
                                      tuple(a.actor for a in chain)))
+        for anchor in usable:
+            # A headline coordinates with a comma: "Kenya, Ethiopia agree to…" at a line start.
+            if anchor.start and text[anchor.start - 1] != "\n":
+                continue
+            comma = self._headline_comma.match(text, anchor.end)
+            second = by_start.get(comma.end()) if comma is not None else None
+            if second is not None and self._headline_verb.match(text, second.end) and \
+                    anchor.actor.kind == second.actor.kind == "country":
+                found.append(GroupPhrase(anchor.start, second.end, "", (anchor.actor, second.actor)))
         for m in self._region.finditer(text):
             start = m.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
