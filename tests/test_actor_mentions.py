@@ -224,3 +224,11 @@ def test_headline_comma_coordinates_two_countries(text: str, parties: list[str])
 def test_comma_after_an_introductory_phrase_does_not_coordinate() -> None:
     article = _parse("In Ghana, Togo agreed to talks with the rebels.")
     assert all(len(a.parties) == 1 for a in article.agreements)
+
+
+def test_a_bare_group_refers_back_to_the_anchored_one() -> None:
+    article = _parse("The Bolivian opposition met government envoys in Lima on Monday. "
+                     "The opposition said the talks had been useful.")
+    groups = [a for a in article.actors if a.kind == "group"]
+    assert [g.name for g in groups] == ["Bolivian opposition"]
+    assert [article.actor(s.speaker).name for s in article.statements] == ["Bolivian opposition"]  # type: ignore[union-attr]

@@ -754,6 +754,11 @@ class ActorFinder:
                 ids.append(record.id)
             return None, tuple(dict.fromkeys(ids))
         name = str(cand.data["name"]) or " ".join(surface.split())
+        if not anchors and name[:1].islower():
+            # "the opposition" after "the Venezuelan opposition": the latest group of that kind.
+            for record in table.latest(LOOKBACK):
+                if record.kind == "group" and record.name.lower().endswith(" " + name.lower()):
+                    return record, ()
         country: str | None = None
         affiliation: str | None = None
         if anchors:

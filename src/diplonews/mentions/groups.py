@@ -96,10 +96,14 @@ class GroupPhraseFinder:
                 continue
             chain = [anchor]
             start = anchor.start
+            joined = False  # a list is closed by "and": "Qatari, Egyptian and US mediators"
             while (coord := self._coord_before.search(text, max(0, start - 8), start)) is not None and \
                     (before := by_end.get(coord.start())) is not None and before.actor.kind == "country":
+                joined = joined or "," not in coord.group() or "and" in coord.group()
                 chain.insert(0, before)
                 start = before.start
+            if len(chain) > 1 and not joined:
+                continue  # "Japan, China leaders": a headline's list, whose members are unclear
             if len(chain) > 1 and anchor.actor.kind != "country":
                 chain = [anchor]
                 start = anchor.start
@@ -147,6 +151,7 @@ class GroupPhraseFinder:
             comma = self._headline_comma.match(text, anchor.end)
             second = by_start.get(comma.end()) if comma is not None else None
             if second is not None and self._headline_verb.match(text, second.end) and \
+                    self._tail.match(text, second.end) is None and \
                     anchor.actor.kind == second.actor.kind == "country":
                 found.append(GroupPhrase(anchor.start, second.end, "", (anchor.actor, second.actor)))
         for m in self._region.finditer(text):
