@@ -232,3 +232,11 @@ def test_a_bare_group_refers_back_to_the_anchored_one() -> None:
     groups = [a for a in article.actors if a.kind == "group"]
     assert [g.name for g in groups] == ["Bolivian opposition"]
     assert [article.actor(s.speaker).name for s in article.statements] == ["Bolivian opposition"]  # type: ignore[union-attr]
+
+
+def test_an_office_phrase_skips_a_pair_holding_another_office() -> None:
+    article = _parse("Eklund and Hval met in Oslo on Friday. The ministers said a summit between "
+                     "Presidents Ana Ruiz and Tom Berg would follow. Both foreign ministers also agreed "
+                     "to expand trade.")
+    names = [[article.actor(p).name for p in a.parties] for a in article.agreements]  # type: ignore[union-attr]
+    assert ["Ana Ruiz", "Tom Berg"] not in names

@@ -11,7 +11,7 @@ sides" to the latest pair of actors, "the U.S. side" to the country.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -36,6 +36,7 @@ _OBJECT_CUE = frozenset(
 
 
 
+_COUNTING_WORDS = frozenset(["the", "two", "both", "three", "four", "all"])
 _NEWLINE = regex.compile(r"\n")
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 _MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
@@ -193,6 +194,7 @@ class ActorFinder:
         self._affiliation_tail = regex.compile(
             rf"[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}&.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}&.'-]*){{0,4}}(?=,?[^\S\n]+(?i:{say})\b)")
+        self._offices = frozenset(w.lower() for w in title_words)
         self._not_person_end = frozenset(table.words("NOT_A_PERSON_END"))
         self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
         self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
@@ -710,7 +712,8 @@ class ActorFinder:
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
                 surface = ""
             elif cand.kind == "group":
-                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(pairs, sent)
+                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
+                    pairs, sent, self._other_office(table, surface))
                 flags += "m"
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
@@ -865,12 +868,29 @@ class ActorFinder:
                 return (found[1], found[0])
         return ()
 
+    def _other_office(self, table: ActorTable, phrase: str) -> Callable[[tuple[str, ...]], bool]:
+        """Whether a pair of persons holds offices other than the one a phrase names: "both
+        foreign ministers" is not two persons titled "President". Generic heads ("the two
+        leaders") name no office and exclude no one."""
+        words = [w for w in phrase.lower().split() if w not in _COUNTING_WORDS][-2:]
+        office = " ".join(words)
+        office = office[:-1] if office.endswith("s") else office
+        if not words or office in self._generic_titles or office not in self._offices:
+            return lambda pair: False  # "the two sides", "both leaders"
+
+        def other(pair: tuple[str, ...]) -> bool:
+            titles = [(table.records[i].title or "").lower() for i in pair]
+            return all(t and office not in t for t in titles)
+        return other
+
     @staticmethod
-    def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
+    def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int,
+                     other_office: Callable[[tuple[str, ...]], bool]) -> tuple[str, ...]:
         """The two sides of the current exchange: the latest pair of persons within a few
-        sentences (the principals of a meeting), else the latest pair of any actors."""
+        sentences (the principals of a meeting) that does not hold another office than the
+        phrase names, else the latest pair of any actors."""
         earlier = [(s, pair, persons) for s, pair, persons in pairs[-LOOKBACK:] if s <= sent]
         for s, pair, persons in reversed(earlier):
-            if persons and sent - s <= 8:
+            if persons and sent - s <= 8 and not other_office(pair):
                 return pair
         return earlier[-1][1] if earlier else ()
