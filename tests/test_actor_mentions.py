@@ -240,3 +240,12 @@ def test_an_office_phrase_skips_a_pair_holding_another_office() -> None:
                      "to expand trade.")
     names = [[article.actor(p).name for p in a.parties] for a in article.agreements]  # type: ignore[union-attr]
     assert ["Ana Ruiz", "Tom Berg"] not in names
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Ohio's tax commissioner said revenue had fallen.", "Ohio's tax commissioner"),
+    ("Acme's chief executive said sales were strong.", "Acme's chief executive"),
+])
+def test_office_holder_of_an_unknown_owner_is_a_described_person(text: str, person: str) -> None:
+    article = _parse(text)
+    assert [(a.name, a.kind) for a in article.actors] == [(person, "person")]

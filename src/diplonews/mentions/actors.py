@@ -204,6 +204,9 @@ class ActorFinder:
         # article and a title name a body the unnamed person speaks for.
         self._unknown_body = regex.compile(
             rf"\b(?i:a|an|the)[^\S\n]+(?P<body>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.'-]*[^\S\n]+){{1,3}})$")
+        self._unknown_owner = regex.compile(
+            rf"(?<![\w-])(?P<owner>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*[^\S\n]+){{0,2}}"
+            rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)['\u2019]s[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
@@ -398,6 +401,12 @@ class ActorFinder:
                     cands.append(_Candidate(body.start(), m.end(), "body_person", 4, {
                         "title": m.group("title"), "body": " ".join(body.group("body").split()),
                         "body_span": (body.start("body"), body.start("body") + len(body.group("body").rstrip()))}))
+                elif (owner := self._unknown_owner.search(text, max(0, head - 60), head)) is not None and \
+                        self.gazetteer.lookup(owner.group("owner")) is None:
+                    # "Ohio's tax commissioner": an unnamed office holder of a place or body no
+                    # gazetteer knows, named by the words that describe it.
+                    desc = " ".join(text[owner.start("owner"):m.end()].split())
+                    cands.append(_Candidate(owner.start("owner"), m.end(), "described", 4, {"name": desc}))
                 continue
             if (det is not None and country is None) or (det is not None and start == head):
                 start = m.start()
@@ -673,6 +682,10 @@ class ActorFinder:
                 desc = f"{body_name} {cand.data['title']}"
                 record = table.descriptive(desc, "person", str(cand.data["title"]), None)
                 record.affiliation = record.affiliation or org.id
+                flags += "p"
+            elif cand.kind == "described":
+                desc = str(cand.data["name"])
+                record = table.descriptive(desc, "person", desc, None)
                 flags += "p"
             elif cand.kind == "surname":
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
