@@ -2,10 +2,15 @@
 
 Persons need no list: a title ("Chinese President Xi Jinping", "China's top diplomat Wang
 Yi", "Foreign Minister Sergey Lavrov"), an apposition ("Sergey Lavrov, Russia's foreign
-minister") or an honorific introduces them. Later references resolve in text order: a
-surname or given name to the person who bears it, a title ("the foreign minister", "America's
-top diplomat") to the latest person holding it, "he"/"she" to the latest subject, "the two
-sides" to the latest pair of actors, "the U.S. side" to the country.
+minister") or an honorific introduces them, and so does the frame around a name no list
+knows: a reporting verb before it ("said Dana Whitfield"), a title of any trade before it
+("Rep.", "chief economist", "President of Chile"), a plural title before a list of names.
+A full name in the text beats a gazetteer surname; a body named before the title is the
+person's affiliation. Descriptive noun phrases ("Sudan's warring factions") come from
+``mentions.groups``. Later references resolve in text order: a surname or given name to the
+person who bears it, a title ("the foreign minister", "America's top diplomat") to the latest
+person holding it, "he"/"she" to the latest subject, "the two sides" or "both senators" to the
+latest pair of actors, "the U.S. side" to the country. Datelines hold no actors.
 """
 
 from __future__ import annotations
