@@ -249,3 +249,19 @@ def test_an_office_phrase_skips_a_pair_holding_another_office() -> None:
 def test_office_holder_of_an_unknown_owner_is_a_described_person(text: str, person: str) -> None:
     article = _parse(text)
     assert [(a.name, a.kind) for a in article.actors] == [(person, "person")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\u201cWe played well,\u201d said Riverside Rovers manager Erik Stone after the match.", "Erik Stone"),
+    ("\u201cThe market is nervous,\u201d said John Wells, chief strategist at Bluebird Advisors in Boston.",
+     "John Wells"),
+])
+def test_a_body_before_a_role_is_not_the_speaker(text: str, speaker: str) -> None:
+    article = _parse(text)
+    assert [article.actor(s.speaker).name for s in article.statements] == [speaker]  # type: ignore[union-attr]
+    assert [a.name for a in article.actors if a.kind == "person"] == [speaker]
+
+
+def test_the_end_of_a_body_name_is_not_a_person() -> None:
+    article = _parse("The Federal Reserve Bank of New York said inflation had eased.")
+    assert not [a for a in article.actors if a.kind == "person"]

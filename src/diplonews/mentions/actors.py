@@ -41,6 +41,10 @@ _OBJECT_CUE = frozenset(
 
 
 
+# Words that may follow a name without making it a modifier of a later name ("said Jo Lee
+# in Boston", against "said Acme Bank manager Jo Lee").
+_LINKING_WORDS = ("in|at|of|on|for|from|with|to|and|or|after|before|during|as|who|when|while|that|the|a|an|by"
+                  "|said|says|told|added|also|has|had|have|is|was|were|will|would")
 _COUNTING_WORDS = frozenset(["the", "two", "both", "three", "four", "all"])
 _NEWLINE = regex.compile(r"\n")
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
@@ -174,7 +178,8 @@ class ActorFinder:
         report = table.expand("{SAY}")
         self._said_name = regex.compile(
             rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
-            rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)")
+            rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
+            rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
         # country or body, then the name.
@@ -212,6 +217,7 @@ class ActorFinder:
         self._unknown_owner = regex.compile(
             rf"(?<![\w-])(?P<owner>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*[^\S\n]+){{0,2}}"
             rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)['\u2019]s[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
+        self._of_name_before = regex.compile(r"\p{Lu}[\p{L}.&'-]*[^\S\n]+(?:of|for|and)[^\S\n]+(?:the[^\S\n]+)?$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
@@ -360,6 +366,8 @@ class ActorFinder:
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
         for m in self._bare_subject.finditer(text):
             tokens = m.group("name").split()
+            if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the Federal Reserve Bank of New York said": the end of a body's name
             if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
