@@ -60,6 +60,7 @@ def test_coordinated_anchors_stand_for_each_country(text: str, participants: lis
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Nordic diplomats said the vote had been fair.", ("Nordic diplomats", "group", None)),
+    ("Republican lawmakers said the budget would be cut.", ("Republican lawmakers", "group", None)),
     ("Two Egyptian security sources said the talks would resume.",
      ("Egyptian security sources", "group", "egypt")),
     ("Senior officials from Kenya said the road would open in May.",
