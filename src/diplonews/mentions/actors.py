@@ -32,7 +32,7 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder"]
 
-_TOKEN = r"(?:(?:[ae]l-)?\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+_TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -125,7 +125,7 @@ class ActorFinder:
         # them and a suffix ("Jr.") after.
         inner = table.expand("{NAME_INNER}")
         suffix = table.expand("{NAME_SUFFIX}")
-        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}{token}){{0,3}}"
+        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
                 rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
@@ -345,8 +345,9 @@ class ActorFinder:
                                      "country": country}))
         for m in _matches_at(self._title_comma_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
-            if country is None:  # "his peer from Chile, Ana Ruiz"
-                country = next((c for _, _, f in self.gazetteer.find(text[m.end("title"):m.start("name")])
+            gap = text[m.end("title"):m.start("name")]
+            if country is None and len(gap) > 3:  # "his peer from Chile, Ana Ruiz"
+                country = next((c for _, _, f in self.gazetteer.find(gap)
                                 if (form := self.gazetteer.lookup(f)) is not None
                                 and (c := form.actor.id if form.actor.kind == "country" else form.actor.country)),
                                None)
@@ -539,7 +540,9 @@ class ActorFinder:
         """What the candidates' surroundings change: a party tag joins its legislator's
         mention, a gazetteer surname after an unknown given name ("said Bradley Tusk") is
         someone else, and nothing inside a dateline is an actor."""
-        datelines = [(m.start(), m.end()) for m in self._dateline.finditer(text)]
+        # A dateline opens a line: only line starts are tried.
+        datelines = [(m.start(), m.end()) for pos in (0, *(b.end() for b in _NEWLINE.finditer(text)))
+                     if (m := self._dateline.match(text, pos)) is not None]
         if datelines:
             starts = [a for a, _ in datelines]
             cands = [c for c in cands if (i := bisect.bisect_right(starts, c.start) - 1) < 0
