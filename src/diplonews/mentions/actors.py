@@ -2,16 +2,21 @@
 
 Persons need no list: a title ("Chinese President Xi Jinping", "China's top diplomat Wang
 Yi", "Foreign Minister Sergey Lavrov"), an apposition ("Sergey Lavrov, Russia's foreign
-minister") or an honorific introduces them. Later references resolve in text order: a
-surname or given name to the person who bears it, a title ("the foreign minister", "America's
-top diplomat") to the latest person holding it, "he"/"she" to the latest subject, "the two
-sides" to the latest pair of actors, "the U.S. side" to the country.
+minister") or an honorific introduces them, and so does the frame around a name no list
+knows: a reporting verb before it ("said Dana Whitfield"), a title of any trade before it
+("Rep.", "chief economist", "President of Chile"), a plural title before a list of names.
+A full name in the text beats a gazetteer surname; a body named before the title is the
+person's affiliation. Descriptive noun phrases ("Sudan's warring factions") come from
+``mentions.groups``. Later references resolve in text order: a surname or given name to the
+person who bears it, a title ("the foreign minister", "America's top diplomat") to the latest
+person holding it, "he"/"she" to the latest subject, "the two sides" or "both senators" to the
+latest pair of actors, "the U.S. side" to the country. Datelines hold no actors.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -20,6 +25,7 @@ import regex
 from diplonews.mentions.actor_table import LOOKBACK, ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
 from diplonews.mentions.gazetteer import Gazetteer, KnownActor
+from diplonews.mentions.groups import Anchor, GroupPhraseFinder
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
@@ -27,7 +33,6 @@ from diplonews.text.sentences import Sentence
 __all__ = ["ActorFinder"]
 
 _TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -36,11 +41,22 @@ _OBJECT_CUE = frozenset(
 
 
 
+# Words that may follow a name without making it a modifier of a later name ("said Jo Lee
+# in Boston", against "said Acme Bank manager Jo Lee").
+_LINKING_WORDS = ("in|at|of|on|for|from|with|to|and|or|after|before|during|as|who|when|while|that|the|a|an|by"
+                  "|said|says|told|added|also|has|had|have|is|was|were|will|would")
+_COUNTING_WORDS = frozenset(["the", "two", "both", "three", "four", "all"])
+_NEWLINE = regex.compile(r"\n")
+_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+_MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by",
+                          "from", "as", "vs", "but", "nor", "per", "via", "into", "over", "after"])
+
+
 @dataclass
 class _Candidate:
     start: int
     end: int
-    kind: str  # known, person, surname, title_ref, pronoun, group, side, group_noun
+    kind: str  # known, person, surname, title_ref, pronoun, group, side, np_group
     rank: int
     data: dict[str, object] = field(default_factory=dict)
 
@@ -74,6 +90,20 @@ def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int
     return sorted(found)
 
 
+def _plural(title: str) -> str:
+    """A title's plural: 'ministers', 'congressmen', 'secretaries', 'chiefs of staff'."""
+    head, sep, rest = title.partition(" of ")
+    if head.endswith("man"):
+        head = head[:-3] + "men"
+    elif head.endswith("y") and not head.endswith(("ay", "ey", "oy")):
+        head = head[:-1] + "ies"
+    elif head.endswith(("s", "x", "ch", "sh")):
+        head += "es"
+    else:
+        head += "s"
+    return head + sep + rest
+
+
 def _opt(value: object) -> str | None:
     return str(value) if value else None
 
@@ -91,8 +121,17 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
-        name = rf"(?P<name>{token}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{token}){{0,3}})"
+        # A name: capitalized words, with inner particles ("bin", "van der", "Sheikh") between
+        # them and a suffix ("Jr.") after.
+        inner = table.expand("{NAME_INNER}")
+        suffix = table.expand("{NAME_SUFFIX}")
+        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
+                rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
+        # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
+        person_title = table.expand("{TITLE}|{PERSON_TITLE}")
+        plural_title = trie_regex(sorted({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
+                                          if w[-1:].isalpha()}))
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
@@ -102,18 +141,22 @@ class ActorFinder:
         # what scanning with each would give at a third of the cost. Title and body patterns
         # open with \b: they start a word, and saying so lets the regex engine skip the
         # insides of words instead of trying every title at every letter.
-        self._title_start = regex.compile(rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{title}))")
+        # Only where a title starts matters here, so the words need no end boundary.
+        title_words = [*table.words("TITLE"), *table.words("PERSON_TITLE")]
+        self._title_start = regex.compile(
+            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(sorted({*title_words, *map(_plural, title_words)}))}))")
         self._title_name = regex.compile(
-            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{title}))?))"
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
         )
         # A name begins a word: "\b" keeps "eBay Jane Holt" from naming "Bay Jane Holt", and
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
-            rf"\b{name},[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{title})\b[^,.;]{{0,60}})(?=[,.;])"
+            rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -129,9 +172,57 @@ class ActorFinder:
             rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
             rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
+        # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
+        # means the capitalized words were a body, not a name.
+        report = table.expand("{SAY}")
+        self._said_name = regex.compile(
+            rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
+            rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
+        self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
+        # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
+        # country or body, then the name.
+        self._name_after_known = regex.compile(rf"[^\S\n]+{name}")
+        self._title_of = regex.compile(
+            rf"\b(?P<title>(?i:{person_title}))[^\S\n]+(?:of|for|to)[^\S\n]+"
+            rf"(?:(?:the|of|and)[^\S\n]+|\p{{Lu}}[\p{{L}}.'-]*[^\S\n]+){{0,6}}$")
+        # "the deputy ministers Lars Eklund, Maja Berg and Tor Hval": a plural
+        # title, then a list of names.
+        self._plural_title = regex.compile(
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
+        self._name = regex.compile(name)
+        self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+        # "both congressmen", "the two envoys", "the three prime ministers": a reference back
+        # to the actors just named, for any plural title or group head, not a fixed list.
+        self._pair_ref = regex.compile(
+            rf"\b(?i:the[^\S\n]+two|both|the[^\S\n]+three|all[^\S\n]+three|the[^\S\n]+four)[^\S\n]+"
+            rf"(?:(?i:{modifier}|foreign|defen[cs]e|finance|trade)[^\S\n]+)?"
+            rf"(?i:{plural_title}|{table.expand('{GROUP_HEAD}')})(?![\w-])")
+        # "Professor Jane Lind of Oxford University said": a postmodifier naming where the
+        # person works belongs to the person's mention when a reporting verb follows it.
+        self._affiliation_tail = regex.compile(
+            rf"[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}&.'-]*"
+            rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}&.'-]*){{0,4}}(?=,?[^\S\n]+(?i:{say})\b)")
+        self._offices = frozenset(w.lower() for w in title_words)
+        self._not_person_end = frozenset(table.words("NOT_A_PERSON_END"))
+        self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
+        self._party_tag = regex.compile(table.expand("{PARTY_TAG}"))
+        self._dateline = regex.compile(table.expand("{DATELINE}"), regex.MULTILINE)
+        self._given_name = regex.compile(r"(?<![\p{L}.'-])(?P<first>\p{Lu}\p{Ll}+)[^\S\n]+$")
+        # "A Coca-Cola spokesman", "an Acme Corp official": capitalized words between an
+        # article and a title name a body the unnamed person speaks for.
+        self._unknown_body = regex.compile(
+            rf"\b(?i:a|an|the)[^\S\n]+(?P<body>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.'-]*[^\S\n]+){{1,3}})$")
+        self._unknown_owner = regex.compile(
+            rf"(?<![\w-])(?P<owner>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*[^\S\n]+){{0,2}}"
+            rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)['\u2019]s[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
+        self._of_name_before = regex.compile(r"\p{Lu}[\p{L}.&'-]*[^\S\n]+(?:of|for|and)[^\S\n]+(?:the[^\S\n]+)?$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
+        qualifier = table.expand("{TITLE_QUALIFIER}")
+        rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
-            rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:senior|top|ministry|government|administration|foreign[^\S\n]+ministry|defen[cs]e[^\S\n]+ministry|state[^\S\n]+department|white[^\S\n]+house|military|security)[^\S\n]+)?"
+            rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:{qualifier})[^\S\n]+)?"
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
@@ -140,13 +231,13 @@ class ActorFinder:
         self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
-        self._lead_in = regex.compile(r"\b(?i:the|a|an)[^\S\n]+(?:(?i:top|senior|chief|most[^\S\n]+senior)[^\S\n]+)$")
+        self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
-        self._group_noun = regex.compile(table.expand(r"[^\S\n]+(?P<noun>(?:\p{Ll}+[^\S\n]+)?{GROUP_NOUN})\b"))
+        self._groups = GroupPhraseFinder(table, gazetteer.demonym)
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
@@ -169,27 +260,53 @@ class ActorFinder:
         if actor.country:
             return actor.country, cand.start
         if actor.kind == "organization":
-            return None, cand.start  # "UN Special Envoy Staffan de Mistura": the body is part of the title
+            return None, cand.start  # "UN Special Envoy Ana Ruiz": the body is part of the title
         return None, pos
+
+    @staticmethod
+    def _body_before(text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
+        """The organization named just before a title ("IMF chief economist"): the person's
+        affiliation."""
+        j = pos
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if text[max(0, j - 2):j] == "'s":
+            j -= 2
+        cand = known.get(j)
+        if cand is None:
+            return None
+        actor = cand.data["actor"]
+        assert isinstance(actor, KnownActor)
+        return cand if actor.kind == "organization" else None
+
+    @staticmethod
+    def _body_at(start: int, known: dict[int, _Candidate]) -> _Candidate | None:
+        """The organization whose name opens a titled mention ("Acme Bank spokesperson Jo
+        Lee", where the title began inside the body's name)."""
+        cand = known.get(start)
+        actor = cand.data["actor"] if cand is not None else None
+        return cand if isinstance(actor, KnownActor) and actor.kind == "organization" else None
 
     def _candidates(self, text: str) -> list[_Candidate]:
         cands: list[_Candidate] = []
         known_by_end: dict[int, _Candidate] = {}
+        known_by_start: dict[int, _Candidate] = {}
+        anchors: list[Anchor] = []
         for start, end, surface in self.gazetteer.find(text):
             form = self.gazetteer.lookup(surface)
             if form is None or self._geo_after.match(text, end):
                 continue
             if form.role == "metonym" and self._name_after.match(text, end):
-                continue  # "Santiago Cafiero", "Victoria Nuland": a first name, not a capital
+                continue  # "Santiago Ruiz", "Victoria Hale": a first name, not a capital
             cand = _Candidate(start, end, "known", 3, {"actor": form.actor, "role": form.role})
             known_by_end[end] = cand
+            known_by_start[start] = cand
+            anchors.append(Anchor(start, end, form.actor, form.role))
             if form.role != "demonym":
                 cands.append(cand)
-            else:
-                after = self._group_noun.match(text, end)
-                if after:
-                    cands.append(_Candidate(start, after.end(), "group_noun", 5,
-                                            {"country": form.actor.id}))
+        for phrase in self._groups.find(text, anchors):
+            cands.append(_Candidate(phrase.start, phrase.end, "np_group", 5,
+                                    {"name": phrase.name, "anchors": phrase.anchors}))
         for cand in list(known_by_end.values()):
             side = self._side.match(text, cand.end + 1) if text[cand.end:cand.end + 1] == " " else None
             actor = cand.data["actor"]
@@ -203,16 +320,20 @@ class ActorFinder:
         for m in _matches_at(self._title_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
             if country is None:
-                # "Japanese National Security Secretariat Secretary General Akiba Takeo": a body's
-                # capitalized name may stand between the country and the title.
+                # "Brazilian Central Bank Governor Ana Lima": a body's capitalized name may
+                # stand between the country and the title.
                 body = self._body_words.search(text, max(0, m.start() - 80), m.start())
                 if body is not None:
                     country, start = self._country_before(text, body.start(), known_by_end)
             title = " ".join(text[start:m.end("title")].split())
             cands.append(_Candidate(start, m.end(), "person", 8,
-                                    {"name": m.group("name"), "title": title, "country": country}))
+                                    {"name": m.group("name"), "title": title, "country": country,
+                                     "body": self._body_before(text, m.start(), known_by_end)
+                                     or self._body_at(start, known_by_start)}))
         for m in self._name_title.finditer(text):
             appos = m.group("appos")
+            if self._titled_name_in.search(appos):
+                continue  # "beat the Hawks, coach Tom Reed said": the title is Reed's
             country = None
             for _, _, surface in self.gazetteer.find(appos):
                 form = self.gazetteer.lookup(surface)
@@ -224,21 +345,38 @@ class ActorFinder:
                                      "country": country}))
         for m in _matches_at(self._title_comma_name, text, title_starts):
             country, start = self._country_before(text, m.start(), known_by_end)
+            gap = text[m.end("title"):m.start("name")]
+            if country is None and len(gap) > 3:  # "his peer from Chile, Ana Ruiz"
+                country = next((c for _, _, f in self.gazetteer.find(gap)
+                                if (form := self.gazetteer.lookup(f)) is not None
+                                and (c := form.actor.id if form.actor.kind == "country" else form.actor.country)),
+                               None)
             cands.append(_Candidate(start, m.end("name"), "person", 7,
-                                    {"name": m.group("name"), "title": m.group("title"), "country": country}))
+                                    {"name": m.group("name"), "title": m.group("title"), "country": country,
+                                     "apposed": True}))
         for m in self._honorific.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
                                     {"name": m.group("name"), "title": None, "country": None}))
+        self._titled_lists(text, title_starts, known_by_end, cands)
+        for m in self._said_name.finditer(text):
+            tokens = m.group("name").split()
+            if m.group("title") or (len(tokens) >= 2 and not self._address_verb.match(m.group("verb")) and not any(
+                    self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
+                cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
+                                        "person", 7 if m.group("title") else 2,
+                                        {"name": m.group("name"), "title": m.group("title"), "country": None}))
         for m in self._bare_subject.finditer(text):
             tokens = m.group("name").split()
+            if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the Federal Reserve Bank of New York said": the end of a body's name
             if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
         speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
         if speaking:
-            # "Gatilov told journalists": a surname that speaks is a person when the text also
-            # gives the full name ("Gennady Gatilov") somewhere. One pass finds all full names.
+            # "Eklund told journalists": a surname that speaks is a person when the text also
+            # gives the full name ("Lars Eklund") somewhere. One pass finds all full names.
             seen_full: set[int] = set()
             for f in self._full_name.finditer(text, overlapped=True):
                 first = f.group("first")
@@ -248,7 +386,7 @@ class ActorFinder:
                     cands.append(_Candidate(f.start(), f.end(), "person", 2,
                                             {"name": f.group(), "title": None, "country": None}))
         for end, cand in known_by_end.items():
-            # Headlines: "South Africa's Ramaphosa", "China's Xi".
+            # Headlines: "Chile's Vidal", "Kenya's Otieno".
             actor = cand.data["actor"]
             assert isinstance(actor, KnownActor)
             owned = self._possessive_name.match(text, end) if actor.kind == "country" else None
@@ -257,7 +395,7 @@ class ActorFinder:
                 cands.append(_Candidate(cand.start, owned.end(), "person", 5,
                                         {"name": owned.group("name"), "title": None, "country": actor.id}))
         for m in self._bare_pair.finditer(text):
-            # "Bustillo and Cafiero met": two bare names coordinated before an event verb.
+            # "Eklund and Hval met": two bare names coordinated before an event verb.
             for group in ("a", "b"):
                 name = m.group(group)
                 if not self._not_name.match(name) and self.gazetteer.lookup(name) is None:
@@ -272,6 +410,17 @@ class ActorFinder:
             country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
             if det is None and country is None:
+                body = self._unknown_body.search(text, max(0, head - 60), head)
+                if body is not None and not any(self.gazetteer.lookup(w) for w in body.group("body").split()):
+                    cands.append(_Candidate(body.start(), m.end(), "body_person", 4, {
+                        "title": m.group("title"), "body": " ".join(body.group("body").split()),
+                        "body_span": (body.start("body"), body.start("body") + len(body.group("body").rstrip()))}))
+                elif (owner := self._unknown_owner.search(text, max(0, head - 60), head)) is not None and \
+                        self.gazetteer.lookup(owner.group("owner")) is None:
+                    # "Ohio's tax commissioner": an unnamed office holder of a place or body no
+                    # gazetteer knows, named by the words that describe it.
+                    desc = " ".join(text[owner.start("owner"):m.end()].split())
+                    cands.append(_Candidate(owner.start("owner"), m.end(), "described", 4, {"name": desc}))
                 continue
             if (det is not None and country is None) or (det is not None and start == head):
                 start = m.start()
@@ -301,8 +450,135 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._pronoun_it.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
-        for m in self._group.finditer(text):
-            cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        for pattern in (self._group, self._pair_ref):
+            for m in pattern.finditer(text):
+                cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        return self._shape_fixes(text, cands)
+
+    def _titled_lists(self, text: str, title_starts: list[int], known_by_end: dict[int, _Candidate],
+                      cands: list[_Candidate]) -> None:
+        """Persons named after a title's of-phrase or in a list after a plural title."""
+        for end, known in known_by_end.items():
+            actor = known.data["actor"]
+            assert isinstance(actor, KnownActor)
+            if actor.kind not in ("country", "organization") or known.data.get("role") == "demonym":
+                continue
+            after = self._name_after_known.match(text, end)
+            if after is None or len(after.group("name").split()) < 2:
+                continue
+            title = self._title_of.search(text, max(0, known.start - 100), known.start)
+            if title is None:
+                continue
+            country = actor.id if actor.kind == "country" else actor.country
+            cands.append(_Candidate(title.start(), after.end(), "person", 8, {
+                "name": after.group("name"), "title": " ".join(text[title.start():end].split()),
+                "country": country}))
+        for m in _matches_at(self._plural_title, text, title_starts):
+            names: list[regex.Match[str]] = []
+            pos = m.end()
+            while (one := self._name.match(text, pos)) is not None:
+                names.append(one)
+                sep = self._list_sep.match(text, one.end())
+                if sep is None or len(names) >= 6:
+                    break
+                pos = sep.end()
+            if len(names) < 2:
+                continue
+            country, _ = self._country_before(text, m.start(), known_by_end)
+            for one in names:
+                if self.gazetteer.lookup(one.group("name")) is not None:
+                    continue  # a known person keeps the gazetteer's identity
+                cands.append(_Candidate(one.start(), one.end(), "person", 7, {
+                    "name": one.group("name"), "title": m.group("title"), "country": country}))
+
+    def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
+        Senator Drops Her Claim"): there every word is capitalized, so capitals say nothing,
+        unless the body names the same person too.
+
+        Only lines holding a person candidate are looked at, and each name word is searched
+        for once, so the cost stays linear however many such lines a text has.
+        """
+        if not any(c.kind == "person" for c in cands):
+            return cands
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        headline: dict[int, tuple[int, bool]] = {}  # line start -> (line end, title case)
+
+        def line_of(pos: int) -> tuple[int, int, bool]:
+            i = bisect.bisect_left(breaks, pos)
+            start = breaks[i - 1] + 1 if i else 0
+            if start not in headline:
+                end = breaks[i] if i < len(breaks) else len(text)
+                line = text[start:end]
+                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS]
+                headline[start] = (end, len(content) >= 4 and len(line) <= 200
+                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+                                   and line.rstrip()[-1:] not in ".\"\u201d")
+            return start, *headline[start]
+
+        suspects = [c for c in cands if c.kind == "person" and line_of(c.start)[2]]
+        if not suspects:
+            return cands
+        seen: dict[str, bool] = {}
+
+        def outside(word: str) -> bool:
+            if word not in seen:
+                seen[word] = False
+                pos = text.find(word)
+                while pos != -1:
+                    _, end, title_case = line_of(pos)
+                    if not title_case:
+                        seen[word] = True
+                        break
+                    pos = text.find(word, end)
+            return seen[word]
+
+        dropped = {id(c) for c in suspects if not any(outside(w) for w in str(c.data.get("name", "")).split())}
+        return [c for c in cands if id(c) not in dropped]
+
+    def _shape_fixes(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """What the candidates' surroundings change: a party tag joins its legislator's
+        mention, a gazetteer surname after an unknown given name ("said Bradley Tusk") is
+        someone else, and nothing inside a dateline is an actor."""
+        # A dateline opens a line: only line starts are tried.
+        datelines = [(m.start(), m.end()) for pos in (0, *(b.end() for b in _NEWLINE.finditer(text)))
+                     if (m := self._dateline.match(text, pos)) is not None]
+        if datelines:
+            starts = [a for a, _ in datelines]
+            cands = [c for c in cands if (i := bisect.bisect_right(starts, c.start) - 1) < 0
+                     or c.start >= datelines[i][1]]
+        cands = self._outside_title_case(text, cands)
+        shadowed: set[str] = set()
+        for cand in list(cands):
+            if cand.kind == "person":
+                tag = self._party_tag.match(text, cand.end)
+                if tag is not None:
+                    cand.end = tag.end()
+                tail = self._affiliation_tail.match(text, cand.end)
+                if tail is not None:
+                    cand.end = tail.end()
+                continue
+            actor = cand.data.get("actor")
+            if cand.kind != "known" or not isinstance(actor, KnownActor) or actor.kind != "person":
+                continue
+            surface = text[cand.start:cand.end]
+            given = self._given_name.search(text, max(0, cand.start - 30), cand.start)
+            if given is None or " " in surface or surface not in actor.name.split():
+                continue
+            first = given.group("first")
+            if self._not_name.match(first) or self.gazetteer.lookup(first) is not None or \
+                    first in actor.name.split():
+                continue
+            cands.remove(cand)
+            shadowed.add(surface)
+            cands.append(_Candidate(given.start(), cand.end, "person", 7,
+                                    {"name": f"{first} {surface}", "title": None, "country": None}))
+        if shadowed:
+            # Later bare mentions of that surname are the person the text named in full.
+            for cand in cands:
+                if cand.kind == "known" and text[cand.start:cand.end] in shadowed:
+                    cand.kind, cand.rank = "surname", 2
+                    cand.data = {"name": text[cand.start:cand.end]}
         return cands
 
     def _plausible(self, cand: _Candidate) -> bool:
@@ -311,11 +587,19 @@ class ActorFinder:
         if cand.kind != "person":
             return True
         name = str(cand.data.get("name", ""))
-        for form in (self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])):
-            if form is not None and form.actor.kind != "person":
-                return False
+        if name.split()[-1:] and name.split()[-1] in self._not_person_end:
+            return False  # "Oxford University", "Union Station"
+        whole, first = self.gazetteer.lookup(name), self.gazetteer.lookup(name.split()[0])
+        if whole is not None and whole.actor.kind != "person":
+            return False
+        # A first word naming a country or body ("Syria Foreign…") is no given name; a capital's
+        # name often is one ("Santiago", "Victoria").
+        if first is not None and first.actor.kind != "person" and first.role != "metonym":
+            return False
         title = str(cand.data.get("title") or "").lower().split()
-        return not (len(title) == 1 and title[0] in self._generic_titles)
+        # "official London residence": a bare generic title before a capitalized word; set off
+        # by a comma ("his peer from Chile, Ana Ruiz") the title does introduce a name.
+        return bool(cand.data.get("apposed")) or not (len(title) == 1 and title[0] in self._generic_titles)
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
@@ -390,12 +674,35 @@ class ActorFinder:
             elif cand.kind == "person":
                 record = table.person(str(cand.data["canonical"]), _opt(cand.data.get("title")),
                                       _opt(cand.data.get("country")))
+                body = cand.data.get("body")
+                if isinstance(body, _Candidate) and record.affiliation is None:
+                    owner = body.data["actor"]
+                    assert isinstance(owner, KnownActor)
+                    org = table.known(owner)
+                    org.add(text[body.start:body.end], body.start, body.end)
+                    record.affiliation = org.id
+                    record.country = record.country or org.country
                 if record.country:
                     parent = self.gazetteer.by_id(record.country)
                     if parent is not None:
                         table.known(parent)
                 flags += "p"
                 surface = str(cand.data["name"])
+            elif cand.kind == "body_person":
+                # "A Coca-Cola spokesman": an unnamed person, affiliated with the body named.
+                body_name = str(cand.data["body"])
+                span = cand.data["body_span"]
+                assert isinstance(span, tuple)
+                org = table.descriptive(body_name, "organization", None, None)
+                org.add(body_name, span[0], span[1])
+                desc = f"{body_name} {cand.data['title']}"
+                record = table.descriptive(desc, "person", str(cand.data["title"]), None)
+                record.affiliation = record.affiliation or org.id
+                flags += "p"
+            elif cand.kind == "described":
+                desc = str(cand.data["name"])
+                record = table.descriptive(desc, "person", desc, None)
+                flags += "p"
             elif cand.kind == "surname":
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
                 flags += "p"
@@ -422,10 +729,9 @@ class ActorFinder:
                 actor = self.gazetteer.by_id(str(cand.data["country"]))
                 record = table.known(actor) if actor else None
                 flags += "c"
-            elif cand.kind == "group_noun":
-                country = str(cand.data["country"])
-                record = table.descriptive(" ".join(surface.split()), "group", None, country)
-                flags += "g"
+            elif cand.kind == "np_group":
+                record, ids = self._group_record(table, cand, surface)
+                flags += "g" if record is not None else "m"
             elif cand.kind == "pronoun":
                 record = self._subject(table, persons_seen, sent, cand.start, text)
                 flags += "pn"
@@ -435,7 +741,8 @@ class ActorFinder:
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
                 surface = ""
             elif cand.kind == "group":
-                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(pairs, sent)
+                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
+                    pairs, sent, self._other_office(table, surface))
                 flags += "m"
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
@@ -447,7 +754,9 @@ class ActorFinder:
                     bodies_seen.append(record.id)
             if not ids:
                 continue
-            if cand.kind != "group":
+            if len(ids) > 1:
+                pairs.append((sent, ids, False))  # "officials from Armenia and Azerbaijan"
+            elif cand.kind != "group":
                 bucket = by_sentence.setdefault(sent, [])
                 for i in ids:
                     if i not in bucket:
@@ -462,6 +771,45 @@ class ActorFinder:
                 previous = (sent, ids[0], cand.end)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
         return mentions, table
+
+    def _group_record(self, table: ActorTable, cand: _Candidate, surface: str
+                      ) -> tuple[ActorRecord | None, tuple[str, ...]]:
+        """A group phrase's actor: a group of its own with its country or body, or, for a
+        phrase anchored by several countries ("Iranian and Saudi diplomats"), those countries."""
+        anchors = cand.data["anchors"]
+        assert isinstance(anchors, tuple)
+        if len(anchors) > 1:
+            ids: list[str] = []
+            for actor in anchors:
+                record = table.known(actor)
+                record.mentions.append((cand.start, cand.end))
+                ids.append(record.id)
+            return None, tuple(dict.fromkeys(ids))
+        name = str(cand.data["name"]) or " ".join(surface.split())
+        if not anchors and name[:1].islower():
+            # "the opposition" after "the Venezuelan opposition": the latest group of that kind.
+            for record in table.latest(LOOKBACK):
+                if record.kind == "group" and record.name.lower().endswith(" " + name.lower()):
+                    return record, ()
+        country: str | None = None
+        affiliation: str | None = None
+        if anchors:
+            owner = anchors[0]
+            assert isinstance(owner, KnownActor)
+            if owner.kind == "country":
+                country = owner.id
+            else:
+                body = table.known(owner)
+                if not body.mentions:
+                    body.mentions.append((cand.start, cand.end))  # keeps the affiliation in the table
+                affiliation, country = body.id, owner.country
+            if country is not None:
+                parent = self.gazetteer.by_id(country)
+                if parent is not None:
+                    country = table.known(parent).id
+        record = table.descriptive(name, "group", None, country)
+        record.affiliation = record.affiliation or affiliation
+        return record, ()
 
     def _country_name(self, country_id: str) -> str:
         actor = self.gazetteer.by_id(country_id)
@@ -549,12 +897,29 @@ class ActorFinder:
                 return (found[1], found[0])
         return ()
 
+    def _other_office(self, table: ActorTable, phrase: str) -> Callable[[tuple[str, ...]], bool]:
+        """Whether a pair of persons holds offices other than the one a phrase names: "both
+        foreign ministers" is not two persons titled "President". Generic heads ("the two
+        leaders") name no office and exclude no one."""
+        words = [w for w in phrase.lower().split() if w not in _COUNTING_WORDS][-2:]
+        office = " ".join(words)
+        office = office[:-1] if office.endswith("s") else office
+        if not words or office in self._generic_titles or office not in self._offices:
+            return lambda pair: False  # "the two sides", "both leaders"
+
+        def other(pair: tuple[str, ...]) -> bool:
+            titles = [(table.records[i].title or "").lower() for i in pair]
+            return all(t and office not in t for t in titles)
+        return other
+
     @staticmethod
-    def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int) -> tuple[str, ...]:
+    def _latest_pair(pairs: list[tuple[int, tuple[str, ...], bool]], sent: int,
+                     other_office: Callable[[tuple[str, ...]], bool]) -> tuple[str, ...]:
         """The two sides of the current exchange: the latest pair of persons within a few
-        sentences (the principals of a meeting), else the latest pair of any actors."""
+        sentences (the principals of a meeting) that does not hold another office than the
+        phrase names, else the latest pair of any actors."""
         earlier = [(s, pair, persons) for s, pair, persons in pairs[-LOOKBACK:] if s <= sent]
         for s, pair, persons in reversed(earlier):
-            if persons and sent - s <= 8:
+            if persons and sent - s <= 8 and not other_office(pair):
                 return pair
         return earlier[-1][1] if earlier else ()

@@ -1,0 +1,178 @@
+"""Descriptive group actors: noun phrases that name no one but still fill an actor slot.
+
+"Sudan's warring factions", "Iranian and Saudi diplomats", "officials from Armenia and
+Azerbaijan", "Western allies", "the rebels": a chunk of optional quantifier, anchor,
+modifiers and a group head noun. The anchor says whose group it is: a country or body named
+before the head (a demonym, a name, a possessive; several of them coordinated) or after it
+("from"/"of"), or a regional adjective. A few heads ("the rebels") need no anchor. Heads,
+modifiers, quantifiers and regional adjectives are word lists of the lexicon; this module only
+knows the shape of the phrase. Each phrase is found from its anchor or its head, so the cost
+is linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from diplonews.mentions.gazetteer import KnownActor
+from diplonews.rules.placeholders import PlaceholderTable
+
+__all__ = ["Anchor", "GroupPhrase", "GroupPhraseFinder"]
+
+_SP = r"[^\S\n]+"
+_ANCHOR_KINDS = frozenset({"country", "organization", "group"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A known actor's mention that may own a group phrase."""
+
+    start: int
+    end: int
+    actor: KnownActor
+    role: str  # the gazetteer role of the surface: name, alias, metonym, demonym
+
+
+@dataclass(frozen=True)
+class GroupPhrase:
+    """One descriptive phrase: its span, a canonical name, and the actors that anchor it.
+
+    Several anchors ("Iranian and Saudi diplomats") make a phrase that stands for each of
+    them; one anchor makes a group of its own with that country or body; none a group with
+    no country ("Western allies", "the rebels").
+    """
+
+    start: int
+    end: int
+    name: str
+    anchors: tuple[KnownActor, ...]
+
+
+class GroupPhraseFinder:
+    """Compiled phrase shapes over the lexicon's group words; one per parser."""
+
+    def __init__(self, table: PlaceholderTable, demonym: Callable[[str], str | None]):
+        words = {w for name in ("GROUP_HEAD", "GROUP_NOUN") for w in table.words(name)}
+        head = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        head = rf"(?<![\w-])(?:{head})(?![\w-])"
+        mod = table.expand("{GROUP_MODIFIER}")
+        mods = rf"(?:{_SP}(?:{mod})){{0,2}}"
+        self._demonym = demonym
+        # After an anchor: "'s warring factions", " diplomats", " security sources".
+        self._tail = regex.compile(rf"(?P<poss>['\u2019]s)?(?P<mods>{mods}){_SP}(?P<head>{head})")
+        # Before an anchor: "officials from ", "the leaders of the ". Found from the
+        # preposition (a plain scan), then the one or two words before it are looked up.
+        self._heads = {w.lower() for w in words}
+        self._of = regex.compile(rf"{_SP}(?:from|of){_SP}(?:the{_SP})?")
+        self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
+        self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
+        self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
+        self._region = regex.compile(
+            table.expand(r"(?P<region>{REGION_ADJECTIVE})") + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
+        # An acronym no gazetteer knows anchors a group as well: "FARC guerrillas", "M23 rebels".
+        self._acronym = regex.compile(
+            rf"(?<![\w.-])(?P<acronym>\p{{Lu}}[\p{{Lu}}\d]{{1,7}})(?P<mods>{mods}){_SP}(?P<head>{head})")
+        self._alone = regex.compile(
+            rf"\b(?i:the){_SP}(?P<mods>(?:(?:{mod}){_SP})?)" + table.expand(r"(?P<head>{GROUP_HEAD_ALONE})"))
+        collective = [w.removeprefix("the ") for w in table.words("COLLECTIVE_ACTOR") if not w.endswith("'s")]
+        self._collective = regex.compile(
+            rf"\b(?i:the){_SP}(?P<head>{'|'.join(regex.escape(w) for w in collective)})(?![\w-])(?!{_SP}\p{{Lu}})")
+        self._headline_comma = regex.compile(rf",{_SP}")
+        self._headline_verb = regex.compile(rf"{_SP}(?!and\b|or\b)\p{{Ll}}")
+        self._coord_before = regex.compile(rf"(?:{_SP}(?:and|&|or)|[^\S\n]*,(?:{_SP}and)?){_SP}$")
+        self._coord_after = regex.compile(rf"(?:{_SP}(?:and|&)|[^\S\n]*,(?:{_SP}and)?){_SP}(?:the{_SP})?")
+
+    def find(self, text: str, anchors: Sequence[Anchor]) -> list[GroupPhrase]:
+        usable = [a for a in anchors if a.actor.kind in _ANCHOR_KINDS]
+        by_end = {a.end: a for a in usable}
+        by_start = {a.start: a for a in usable}
+        found: list[GroupPhrase] = []
+        for anchor in usable:
+            tail = self._tail.match(text, anchor.end)
+            if tail is None:
+                continue
+            chain = [anchor]
+            start = anchor.start
+            joined = False  # a list is closed by "and": "Qatari, Egyptian and US mediators"
+            while (coord := self._coord_before.search(text, max(0, start - 8), start)) is not None and \
+                    (before := by_end.get(coord.start())) is not None and before.actor.kind == "country":
+                joined = joined or "," not in coord.group() or "and" in coord.group()
+                chain.insert(0, before)
+                start = before.start
+            if len(chain) > 1 and not joined:
+                continue  # "Japan, China leaders": a headline's list, whose members are unclear
+            if len(chain) > 1 and anchor.actor.kind != "country":
+                chain = [anchor]
+                start = anchor.start
+            if tail.group("poss") and len(chain) > 1:
+                continue  # "Iran and Russia's allies": whose allies is unclear
+            start = self._with_quantifier(text, start)
+            name = " ".join(text[anchor.start:tail.end()].split()) if len(chain) == 1 else ""
+            found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
+        for m in self._of.finditer(text):
+            first = by_start.get(m.end())
+            if first is None:
+                continue
+            words = self._last_words.search(text, max(0, m.start() - 40), m.start())
+            if words is None:
+                continue
+            two = f"{words.group('two')} {words.group('one')}".lower() if words.group("two") else ""
+            if two in self._heads:
+                head_start = words.start()
+            elif words.group("one").lower() in self._heads:
+                head_start = words.start("one")
+            else:
+                continue
+            chain = [first]
+            end = first.end
+            while (coord := self._coord_after.match(text, end)) is not None and \
+                    (after := by_start.get(coord.end())) is not None:
+                chain.append(after)
+                end = after.end
+            if len(chain) > 1 and any(a.actor.kind != "country" for a in chain):
+                chain, end = [first], first.end
+            start = head_start
+            mods = self._mods_before.search(text, max(0, start - 40), start)
+            if mods is not None:
+                start = mods.start()
+            head = " ".join(text[start:m.start()].split())
+            head = head[:1].lower() + head[1:] if head[:1].isupper() and head[1:2].islower() else head
+            owner = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
+            name = f"{owner} {head}" if len(chain) == 1 else ""
+            found.append(GroupPhrase(self._with_quantifier(text, start), end, name,
+                                     tuple(a.actor for a in chain)))
+        for anchor in usable:
+            # A headline coordinates with a comma: "Kenya, Ethiopia agree to…" at a line start.
+            if anchor.start and text[anchor.start - 1] != "\n":
+                continue
+            comma = self._headline_comma.match(text, anchor.end)
+            second = by_start.get(comma.end()) if comma is not None else None
+            if second is not None and self._headline_verb.match(text, second.end) and \
+                    self._tail.match(text, second.end) is None and \
+                    anchor.actor.kind == second.actor.kind == "country":
+                found.append(GroupPhrase(anchor.start, second.end, "", (anchor.actor, second.actor)))
+        for m in self._region.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                continue
+            found.append(GroupPhrase(self._with_quantifier(text, start), m.end(),
+                                     " ".join(m.group().split()), ()))
+        for m in self._acronym.finditer(text):
+            found.append(GroupPhrase(self._with_quantifier(text, m.start()), m.end(),
+                                     " ".join(m.group().split()), ()))
+        for pattern in (self._alone, self._collective):
+            for m in pattern.finditer(text):
+                name = " ".join(text[m.start("head") if pattern is self._collective else m.start(
+                    "mods"):m.end()].split())
+                found.append(GroupPhrase(m.start(), m.end(), name, ()))
+        return found
+
+    def _with_quantifier(self, text: str, start: int) -> int:
+        """The phrase's start moved back over a quantifier: 'two Egyptian security sources'."""
+        q = self._quantifier.search(text, max(0, start - 20), start)
+        if q is not None and (q.start() == 0 or not text[q.start() - 1].isalnum()):
+            return q.start()
+        return start
