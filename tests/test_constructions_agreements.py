@@ -130,3 +130,24 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
 def test_not_an_agreement(text: str) -> None:
     assert _agreements(text) == []
+
+
+MORE = [
+    # an indefinite agreement noun after "agreed to" is content ("a ceasefire"), a bare generic one is not
+    ("Eritrea and Djibouti agreed to a truce, the mediators said on Tuesday.",
+     {"Eritrea", "Djibouti"}, "a truce"),
+    # a topic between the noun and "between"
+    ("The memorandum of understanding on fisheries between Senegal and Mauritania was renewed.",
+     {"Senegal", "Mauritania"}, "The memorandum of understanding on fisheries between Senegal and Mauritania"),
+    # "X and Y's agreement"
+    ("Latvia and Estonia's agreement on rail gauges was delayed.",
+     {"Latvia", "Estonia"}, "Latvia and Estonia's agreement on rail gauges"),
+    # announcing a deal together
+    ("President Lungu and President Hichilema announced a deal on copper exports.",
+     {"Lungu", "Hichilema"}, "a deal on copper exports"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties", "content"), MORE, ids=[c[0][:40] for c in MORE])
+def test_more_agreement_frames(text: str, parties: set[str], content: str) -> None:
+    assert _has(text, parties, content), _agreements(text)

@@ -40,6 +40,8 @@ def _starts_like_action(part: str) -> bool:
 _NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "all", "both", "more", "most", "many"])
 
 
+_GENERIC = frozenset(["agreement", "agreements", "deal", "deals", "pact", "pacts", "accord", "accords", "treaty",
+                      "understanding", "memorandum", "document", "documents", "arrangement"])
 _BY = regex.compile(r"\bby\s+\S")
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"])
 
@@ -51,9 +53,10 @@ def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any
     content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
     words = content.split()
     matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]
-    # "the pact", "an agreement": a bare anaphoric noun names no content of its own, unless its
-    # clause says who signed it ("the treaty was signed by X and Y").
-    if len(words) < 2 or (len(words) == 2 and words[0].lower() in _DETERMINERS and not _BY.search(matched)):
+    # "the pact", "an agreement": a bare generic noun names no content of its own, unless its
+    # clause says who signed it ("the treaty was signed by X and Y"); "a ceasefire" does.
+    bare = len(words) == 2 and words[0].lower() in _DETERMINERS and words[1].lower() in _GENERIC
+    if len(words) < 2 or (bare and not _BY.search(matched)):
         return []
     values["content"] = content
     if "status" not in values:
