@@ -151,3 +151,15 @@ MORE = [
 @pytest.mark.parametrize(("text", "parties", "content"), MORE, ids=[c[0][:40] for c in MORE])
 def test_more_agreement_frames(text: str, parties: set[str], content: str) -> None:
     assert _has(text, parties, content), _agreements(text)
+
+
+def test_plural_noun_subject_stands_for_the_last_meeting() -> None:
+    text = ("Foreign Minister Pandor met Lesotho's foreign minister in Pretoria on Monday. "
+            "The interlocutors agreed to simplify border crossings for traders.")
+    assert _has(text, {"Pandor"}, "simplify border crossings for traders"), _agreements(text)
+
+
+def test_plural_noun_subject_in_a_condition_is_no_agreement() -> None:
+    text = ("Foreign Minister Pandor met Lesotho's foreign minister in Pretoria on Monday. "
+            "A summit will follow when the parties could agree to end the dispute.")
+    assert all(c != "end the dispute" for _, c, _ in _agreements(text))
