@@ -163,3 +163,13 @@ def test_plural_noun_subject_in_a_condition_is_no_agreement() -> None:
     text = ("Foreign Minister Pandor met Lesotho's foreign minister in Pretoria on Monday. "
             "A summit will follow when the parties could agree to end the dispute.")
     assert all(c != "end the dispute" for _, c, _ in _agreements(text))
+
+
+def test_impersonal_it_was_agreed_takes_the_last_meeting() -> None:
+    text = ("Prime Minister Fiala met Slovak Prime Minister Fico in Prague on Friday. "
+            "It was agreed that the joint government session would take place in the spring.")
+    assert _has(text, {"Fiala"}, "the joint government session would take place in the spring"), _agreements(text)
+
+
+def test_impersonal_it_was_agreed_without_a_meeting_is_dropped() -> None:
+    assert _agreements("It was agreed that the joint session would take place in the spring.") == []
