@@ -1,13 +1,19 @@
-"""Meetings: participants from the match; date, place, status and kind from the sentence."""
+"""Meetings: participants from the match; date, place, status and kind from the sentence.
+
+A rule may capture its verb group or meeting noun as ``kind`` ("is scheduled to hold talks
+with", "phone call"). That wording, not the whole sentence, says whether the meeting is to come
+("will meet" is planned even when the sentence also says what was done yesterday), and it is
+turned into the meeting's kind here. Rules that set a kind or status themselves keep it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import regex
 
 from diplonews.extract.context import MatchContext
-from diplonews.model import Place
+from diplonews.model import MeetingStatus, Place
 
 __all__ = ["finish_meeting"]
 
@@ -16,12 +22,41 @@ _DURATION = regex.compile(
     r"|(?P<b>(?:\w+|\d+)-(?:minute|hour)))\b", regex.IGNORECASE)
 _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call", "call"),
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
+_KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
+_STATUSES = frozenset(get_args(MeetingStatus))
+# The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
+_NEGATED = regex.compile(
+    r"\b(?:not|never|n't|no\s+longer|refus\w*|declin\w*|denied|unable|fail\w*)\b", regex.IGNORECASE)
+
+
+def _kind_of(words: str) -> str:
+    lowered = words.lower()
+    return next((kind for word, kind in _KINDS if word in lowered), "meeting")
+
+
+def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> MeetingStatus:
+    window = ctx.sentence.masked
+    if ctx.cues.cancel.search(window):
+        return "cancelled"
+    preset = values.get("status")
+    if preset in _STATUSES:
+        return preset  # type: ignore[no-any-return]
+    if verb is not None and ctx.cues.future.search(verb):
+        return "planned"
+    # Without a captured verb, a future cue just before or inside the match decides.
+    if verb is None and ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
+        return "planned"
+    return "held"
 
 
 def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     participants: list[str] = list(values.get("participants") or [])
     values["participants"] = participants
     window = ctx.sentence.masked
+    captured = values.get("kind")
+    verb = captured if isinstance(captured, str) and captured not in _KIND_LABELS else None
+    if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
+        return []  # "did not meet": no meeting, and nothing called off either
     if "date" not in values:
         dates = [m for m in ctx.mentions("d") if m.date is not None and m.date.value]
         if dates:
@@ -30,16 +65,12 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         place = _nearest_place(ctx)
         if place is not None:
             values["location"] = place
-    if "status" not in values:
-        if ctx.cues.cancel.search(window):
-            values["status"] = "cancelled"
-        elif ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
-            values["status"] = "planned"
-        else:
-            values["status"] = "held"
-    if "kind" not in values:
-        lowered = window.lower()
-        values["kind"] = next((kind for word, kind in _KINDS if word in lowered), "meeting")
+    values["status"] = _status(values, ctx, verb)
+    if verb is not None:
+        kind = _kind_of(verb)
+        values["kind"] = kind if kind != "meeting" else _kind_of(window)
+    elif captured is None:
+        values["kind"] = _kind_of(window)
     if "duration" not in values:
         m = _DURATION.search(ctx.sentence_text)
         if m:
