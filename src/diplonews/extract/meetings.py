@@ -24,6 +24,8 @@ _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
 _STATUSES = frozenset(get_args(MeetingStatus))
+# Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
+_SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
 # The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
 _NEGATED = regex.compile(
     r"\b(?:not|never|n't|no\s+longer|refus\w*|declin\w*|denied|unable|fail\w*)\b", regex.IGNORECASE)
@@ -75,12 +77,34 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         m = _DURATION.search(ctx.sentence_text)
         if m:
             values["duration"] = m.group("a") or m.group("b")
-    groups = values.get("_participants_groups") or []
-    if values["kind"] == "call" and len(groups) == 2 and len(groups[0]) == 1 and len(groups[1]) > 1:
-        # "Kerry spoke by phone with Netanyahu and Abbas": one call with each.
-        caller = groups[0][0]
-        return [{**values, "participants": [caller, other]} for other in groups[1] if other != caller]
+    if values["kind"] == "call" or (verb is not None and _SEVERAL.search(verb)):
+        # "Kerry spoke by phone with Netanyahu and Abbas", "held bilateral meetings with A, B
+        # and C": one meeting with each of the parties named after the verb.
+        subject, others = _sides(values, ctx)
+        if len(subject) == 1 and len(others) > 1:
+            return [{**values, "participants": [subject[0], other]} for other in others]
     return [values]
+
+
+def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[str]]:
+    """The participants named before the captured verb group, and those named after it."""
+    span = values.get("_kind_span")
+    participants: list[str] = values["participants"]
+    if span is None:
+        groups = values.get("_participants_groups") or []
+        if len(groups) == 2:
+            return list(groups[0]), [p for p in groups[1] if p not in groups[0]]
+        return [], []
+    before: list[str] = []
+    after: list[str] = []
+    for mention in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end):
+        for actor in mention.actor_ids:
+            if actor not in participants:
+                continue
+            side = before if mention.end <= span[0] else after
+            if actor not in before and actor not in after:
+                side.append(actor)
+    return before, after
 
 
 def _nearest_place(ctx: MatchContext) -> Place | None:
