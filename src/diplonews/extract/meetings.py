@@ -13,6 +13,7 @@ from typing import Any, get_args
 import regex
 
 from diplonews.extract.context import MatchContext
+from diplonews.mentions.base import Mention
 from diplonews.model import MeetingStatus, Place
 
 __all__ = ["finish_meeting"]
@@ -60,11 +61,11 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
     if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
         return []  # "did not meet": no meeting, and nothing called off either
     if "date" not in values:
-        dates = [m for m in ctx.mentions("d") if m.date is not None and m.date.value]
-        if dates:
-            values["date"] = dates[0].date
+        chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
+        if chosen is not None:
+            values["date"] = chosen.date
     if "location" not in values:
-        place = _nearest_place(ctx)
+        place = _nearest_place(ctx, participants)
         if place is not None:
             values["location"] = place
     values["status"] = _status(values, ctx, verb)
@@ -107,16 +108,27 @@ def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[s
     return before, after
 
 
-def _nearest_place(ctx: MatchContext) -> Place | None:
-    """The most specific place of the match itself, else the sentence's venue or nearest place."""
+def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
+    """The mention inside the match, else the nearest one after it, else the one before it."""
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    inside = [m for m in found if start <= m.start and m.end <= end]
+    after = [m for m in found if m.start >= end]
+    before = [m for m in found if m.end <= start]
+    chosen = inside[:1] or after[:1] or before[-1:]
+    return chosen[0] if chosen else None
+
+
+def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
+    """The sentence's venue, else the nearest place that is not a participant.
+
+    "Modi visited Nepal" names Nepal as a party and a place at once: a participant's own token is
+    the meeting's place only when the sentence names no other.
+    """
     places = [m for m in ctx.mentions("l") if m.place is not None]
-    inside = [m for m in places if start <= m.start and m.end <= end]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
-    for group in ([m for m in inside if m in venues], venues, inside):
-        if group:
-            return group[0].place
-    after = [m for m in places if m.start >= end]
-    before = [m for m in places if m.end <= start]
-    chosen = after[:1] or before[-1:]
-    return chosen[0].place if chosen else None
+    others = [m for m in places if not set(m.actor_ids) & set(participants)]
+    for group in (venues, others, places):
+        chosen = _nearest(ctx, group)
+        if chosen is not None:
+            return chosen.place
+    return None
