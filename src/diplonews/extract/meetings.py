@@ -46,8 +46,18 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return preset  # type: ignore[no-any-return]
     if verb is not None and ctx.cues.future.search(verb):
         return "planned"
-    # Without a captured verb, a future cue just before or inside the match decides.
-    if verb is None and ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
+    if verb is not None:
+        return "held"
+    span = values.get("_kind_span")
+    if span is not None:
+        # A captured meeting noun: the words just before it ("the upcoming talks", "next week's
+        # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
+        end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
+        before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
+        after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 25))
+        return "planned" if before or after else "held"
+    # Without a captured verb or noun, a future cue just before or inside the match decides.
+    if ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
         return "planned"
     return "held"
 
@@ -109,13 +119,13 @@ def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[s
 
 
 def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
-    """The mention inside the match, else the nearest one after it, else the one before it."""
+    """The first mention inside the match, else the nearest one outside it (after it on a tie)."""
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
     inside = [m for m in found if start <= m.start and m.end <= end]
-    after = [m for m in found if m.start >= end]
-    before = [m for m in found if m.end <= start]
-    chosen = inside[:1] or after[:1] or before[-1:]
-    return chosen[0] if chosen else None
+    if inside:
+        return inside[0]
+    outside = [(m.start - end if m.start >= end else start - m.end + 1, m) for m in found]
+    return min(outside, key=lambda pair: pair[0])[1] if outside else None
 
 
 def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
