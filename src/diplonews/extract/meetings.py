@@ -24,6 +24,11 @@ _DURATION = regex.compile(
 _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call", "call"),
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
+# A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
+_NOUN_CAPTURE = regex.compile(
+    r"(?:(?:phone|telephone|video|virtual|round\s+of)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
+    r"visits?|trip|session|discussions|negotiations|encounter|dialogue|consultations|bilateral|trilateral|"
+    r"tête-à-tête|audience|conference|videoconference)$", regex.IGNORECASE)
 _STATUSES = frozenset(get_args(MeetingStatus))
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
@@ -50,7 +55,8 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return "held"
     span = values.get("_kind_span")
     if span is not None:
-        # A captured meeting noun: the words just before it ("the upcoming talks", "next week's
+        _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
+# A captured meeting noun: the words just before it ("the upcoming talks", "next week's
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
         end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
         before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
@@ -67,7 +73,7 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
     values["participants"] = participants
     window = ctx.sentence.masked
     captured = values.get("kind")
-    verb = captured if isinstance(captured, str) and captured not in _KIND_LABELS else None
+    verb = captured if isinstance(captured, str) and not _NOUN_CAPTURE.match(captured) else None
     if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
         return []  # "did not meet": no meeting, and nothing called off either
     if "date" not in values:
@@ -79,8 +85,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         if place is not None:
             values["location"] = place
     values["status"] = _status(values, ctx, verb)
-    if verb is not None:
-        kind = _kind_of(verb)
+    if isinstance(captured, str) and captured not in _KIND_LABELS:
+        kind = _kind_of(captured)
         values["kind"] = kind if kind != "meeting" else _kind_of(window)
     elif captured is None:
         values["kind"] = _kind_of(window)
