@@ -96,7 +96,32 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
         target = _best_partial_target(merged, m, context)
         if target is not None:
             _absorb(target, m)
+    _inherit_setting(merged)
     return merged
+
+
+# How far back (characters) a meeting without a place looks for the place of the one before it.
+_PLACE_REACH = 600
+
+
+def _inherit_setting(meetings: list[Meeting]) -> None:
+    """A meeting named without a place (or a planned one without a date) takes it from the one before.
+
+    Stories about a summit or a tour list the day's meetings one sentence after another
+    ("Upon arrival in Bishkek, Putin will hold talks with Modi. Later he will meet the host…"):
+    the place is said once. Only a near neighbour counts, so a story's second event elsewhere
+    keeps no borrowed place.
+    """
+    ordered = sorted((m for m in meetings if m.evidence), key=lambda m: m.evidence[0].start)
+    for before, meeting in zip(ordered, ordered[1:]):
+        if meeting.evidence[0].start - before.evidence[-1].end > _PLACE_REACH:
+            continue
+        if meeting.location is None and before.location is not None:
+            meeting.location = before.location
+        # A planned meeting "later in the day" shares the day of the one planned before it; held
+        # meetings get their day from the article's dates (backfill) instead.
+        if meeting.date is None and before.date is not None and meeting.status == before.status != "held":
+            meeting.date = before.date
 
 
 def _places_conflict(a: Meeting, b: Meeting) -> bool:

@@ -137,12 +137,14 @@ def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
 def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
     """The sentence's venue, else the nearest place that is not a participant.
 
-    "Modi visited Nepal" names Nepal as a party and a place at once: a participant's own token is
-    the meeting's place only when the sentence names no other.
+    "Modi visited Nepal" names Nepal as a party and a place at once: a token the match took as a
+    participant is the meeting's place only when the sentence names no other ("Tashkent", a
+    participant's capital named outside the match, is a place all the same).
     """
     places = [m for m in ctx.mentions("l") if m.place is not None]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
-    others = [m for m in places if not set(m.actor_ids) & set(participants)]
+    start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    others = [m for m in places if not (start <= m.start and m.end <= end and set(m.actor_ids) & set(participants))]
     for group in (venues, others, places):
         chosen = _nearest(ctx, group)
         if chosen is not None:
