@@ -68,6 +68,8 @@ def test_verb_groups_of_meeting(text: str, status: str) -> None:
         "Kenyan President William Ruto won't meet Ethiopian Prime Minister Abiy Ahmed.",
         "Kenyan President William Ruto criticised Ethiopian Prime Minister Abiy Ahmed.",
         "Kenyan President William Ruto thanked Ethiopian Prime Minister Abiy Ahmed for his support.",
+        "Kenyan President William Ruto called Ethiopian Prime Minister Abiy Ahmed a reliable partner.",
+        "Kenyan President William Ruto called on Ethiopian Prime Minister Abiy Ahmed to withdraw troops.",
     ],
 )
 def test_negated_or_other_verbs_are_no_meeting(text: str) -> None:
@@ -128,6 +130,24 @@ def test_separate_meetings_with_each_party() -> None:
 )
 def test_noun_frames(text: str, names: set[str]) -> None:
     _expect(text, (names, "held"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ecuador's president hopes for a possible meeting between Colombian President Gustavo Petro and "
+         "Venezuelan President Nicolas Maduro in the coming weeks.", {"Gustavo Petro", "Nicolas Maduro"}),
+        ("Tanzanian President Samia Suluhu Hassan met Zambian President Hakainde Hichilema. The two leaders "
+         "also discussed their planned summit in Lusaka.", {"Samia Suluhu Hassan", "Hakainde Hichilema"}),
+    ],
+)
+def test_future_noun_frames_are_planned(text: str, names: set[str]) -> None:
+    assert (frozenset(names), "planned") in _meetings(text)
+
+
+def test_appositive_host_before_the_party() -> None:
+    _expect("Later that day the Turkish president will meet with the summit's host, Kyrgyz President "
+            "Sadyr Japarov.", ({"Sadyr Japarov", "Turkish president"}, "planned"))
 
 
 def test_visit_by_to_country() -> None:

@@ -60,7 +60,7 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
         end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
         before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
-        after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 25))
+        after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 40))
         return "planned" if before or after else "held"
     # Without a captured verb or noun, a future cue just before or inside the match decides.
     if ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
