@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -113,7 +114,7 @@ def _inherit_setting(meetings: list[Meeting]) -> None:
     keeps no borrowed place.
     """
     ordered = sorted((m for m in meetings if m.evidence), key=lambda m: m.evidence[0].start)
-    for before, meeting in zip(ordered, ordered[1:]):
+    for before, meeting in itertools.pairwise(ordered):
         if meeting.evidence[0].start - before.evidence[-1].end > _PLACE_REACH:
             continue
         if meeting.location is None and before.location is not None:
