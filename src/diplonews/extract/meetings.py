@@ -8,7 +8,7 @@ turned into the meeting's kind here. Rules that set a kind or status themselves 
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 import regex
 
@@ -48,7 +48,7 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return "cancelled"
     preset = values.get("status")
     if preset in _STATUSES:
-        return preset  # type: ignore[no-any-return]
+        return cast(MeetingStatus, preset)
     if verb is not None and ctx.cues.future.search(verb):
         return "planned"
     if verb is not None:
