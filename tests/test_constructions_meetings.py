@@ -233,3 +233,17 @@ def test_future_weekday_for_a_planned_meeting() -> None:
     (meeting,) = article.meetings
     assert meeting.status == "planned"
     assert meeting.date is not None and meeting.date.value == "2024-05-13"
+
+
+# ---- one item per real-world meeting ------------------------------------------------------------
+def test_country_and_its_leader_are_one_meeting() -> None:
+    found = _meetings("Chilean President Gabriel Boric met Spanish Prime Minister Pedro Sanchez on Thursday. "
+                      "Boric's visit to Spain is his first as president.")
+    assert len(found) == 1 and {"Gabriel Boric", "Pedro Sanchez"} <= found[0][0], found
+
+
+def test_two_persons_of_one_country_stay_two_meetings() -> None:
+    found = _meetings("Chilean President Gabriel Boric met Spanish Prime Minister Pedro Sanchez on Thursday. "
+                      "Boric also met Spanish King Felipe VI on Thursday.")
+    assert (frozenset({"Gabriel Boric", "Pedro Sanchez"}), "held") in found
+    assert len(found) == 2, found

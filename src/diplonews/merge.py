@@ -79,6 +79,8 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
     merged: list[Meeting] = []
     waiting: list[Meeting] = []  # partial mentions before the meeting they belong to
     for m in meetings:
+        if _with_own_country(m, country_of):
+            continue
         if len(m.participants) < 2:
             context = set(m.participants) | (mentioned(m) if mentioned else set())
             target = _best_partial_target(merged, m, context)
@@ -125,6 +127,14 @@ def _inherit_setting(meetings: list[Meeting]) -> None:
             meeting.date = before.date
 
 
+def _with_own_country(m: Meeting, country_of: Callable[[str], str | None]) -> bool:
+    """"Abiy Ahmed" and "Ethiopia" as the only parties: a person with their own country is no meeting."""
+    if len(m.participants) != 2:
+        return False
+    a, b = m.participants
+    return country_of(a) == b or country_of(b) == a
+
+
 def _places_conflict(a: Meeting, b: Meeting) -> bool:
     """Two named places of the same kind that differ: not the same meeting."""
     if a.location is None or b.location is None or a.location.kind != b.location.kind:
@@ -154,7 +164,12 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
     # "China and India" and "Li Keqiang and Manmohan Singh" are one meeting when one side of the
     # comparison names only countries or bodies; two sets of persons must nest by themselves.
     bodies_only = any(all(country_of(i) is None for i in side) for side in (pa, pb))
-    if not nested and bodies_only:
+    # "Xi and Prabowo" and "Prabowo's visit to China": the same meeting when the actors that
+    # differ are a country on one side and (persons of) that country on the other.
+    only_a, only_b = pa - pb, pb - pa
+    country_for_person = bool(pa & pb) and bool(only_a) and bool(only_b) and (
+        only_a <= {country_of(i) for i in only_b} or only_b <= {country_of(i) for i in only_a})
+    if not nested and (bodies_only or country_for_person):
         ca, cb = _expand(a.participants, country_of), _expand(b.participants, country_of)
         nested = ca <= cb or cb <= ca
     if not nested:

@@ -81,7 +81,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         if chosen is not None:
             values["date"] = chosen.date
     if "location" not in values:
-        place = _nearest_place(ctx, participants)
+        visit = isinstance(captured, str) and _kind_of(captured) == "visit"
+        place = _nearest_place(ctx, [] if visit else participants)
         if place is not None:
             values["location"] = place
     values["status"] = _status(values, ctx, verb)
@@ -139,7 +140,8 @@ def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
 
     "Modi visited Nepal" names Nepal as a party and a place at once: a token the match took as a
     participant is the meeting's place only when the sentence names no other ("Tashkent", a
-    participant's capital named outside the match, is a place all the same).
+    participant's capital named outside the match, is a place all the same). A visit's host
+    country is its place: the builder passes no participants for a visit.
     """
     places = [m for m in ctx.mentions("l") if m.place is not None]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
