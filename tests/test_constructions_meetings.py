@@ -101,12 +101,6 @@ def test_plural_subjects(text: str, names: set[str], status: str) -> None:
     _expect(text, (names, status))
 
 
-def test_second_coordinated_meeting_verb_keeps_the_tense() -> None:
-    _expect("Chinese Premier Li Qiang will meet Thai Prime Minister Srettha Thavisin and then hold talks "
-            "with Lao Prime Minister Sonexay Siphandone.",
-            ({"Li Qiang", "Srettha Thavisin"}, "planned"), ({"Li Qiang", "Sonexay Siphandone"}, "planned"))
-
-
 def test_separate_meetings_with_each_party() -> None:
     _expect("German Foreign Minister Annalena Baerbock held separate talks with her counterparts from "
             "Poland, Lithuania and Latvia on the margins of the summit.",
