@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -78,6 +79,8 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
     merged: list[Meeting] = []
     waiting: list[Meeting] = []  # partial mentions before the meeting they belong to
     for m in meetings:
+        if _with_own_country(m, country_of):
+            continue
         if len(m.participants) < 2:
             context = set(m.participants) | (mentioned(m) if mentioned else set())
             target = _best_partial_target(merged, m, context)
@@ -96,7 +99,40 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
         target = _best_partial_target(merged, m, context)
         if target is not None:
             _absorb(target, m)
+    _inherit_setting(merged)
     return merged
+
+
+# How far back (characters) a meeting without a place looks for the place of the one before it.
+_PLACE_REACH = 600
+
+
+def _inherit_setting(meetings: list[Meeting]) -> None:
+    """A meeting named without a place (or a planned one without a date) takes it from the one before.
+
+    Stories about a summit or a tour list the day's meetings one sentence after another
+    ("Upon arrival in Bishkek, Putin will hold talks with Modi. Later he will meet the host…"):
+    the place is said once. Only a near neighbour counts, so a story's second event elsewhere
+    keeps no borrowed place.
+    """
+    ordered = sorted((m for m in meetings if m.evidence), key=lambda m: m.evidence[0].start)
+    for before, meeting in itertools.pairwise(ordered):
+        if meeting.evidence[0].start - before.evidence[-1].end > _PLACE_REACH:
+            continue
+        if meeting.location is None and before.location is not None:
+            meeting.location = before.location
+        # A planned meeting "later in the day" shares the day of the one planned before it; held
+        # meetings get their day from the article's dates (backfill) instead.
+        if meeting.date is None and before.date is not None and meeting.status == before.status != "held":
+            meeting.date = before.date
+
+
+def _with_own_country(m: Meeting, country_of: Callable[[str], str | None]) -> bool:
+    """"Abiy Ahmed" and "Ethiopia" as the only parties: a person with their own country is no meeting."""
+    if len(m.participants) != 2:
+        return False
+    a, b = m.participants
+    return country_of(a) == b or country_of(b) == a
 
 
 def _places_conflict(a: Meeting, b: Meeting) -> bool:
@@ -128,7 +164,12 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
     # "China and India" and "Li Keqiang and Manmohan Singh" are one meeting when one side of the
     # comparison names only countries or bodies; two sets of persons must nest by themselves.
     bodies_only = any(all(country_of(i) is None for i in side) for side in (pa, pb))
-    if not nested and bodies_only:
+    # "Xi and Prabowo" and "Prabowo's visit to China": the same meeting when the actors that
+    # differ are a country on one side and (persons of) that country on the other.
+    only_a, only_b = pa - pb, pb - pa
+    country_for_person = bool(pa & pb) and bool(only_a) and bool(only_b) and (
+        only_a <= {country_of(i) for i in only_b} or only_b <= {country_of(i) for i in only_a})
+    if not nested and (bodies_only or country_for_person):
         ca, cb = _expand(a.participants, country_of), _expand(b.participants, country_of)
         nested = ca <= cb or cb <= ca
     if not nested:

@@ -1,13 +1,20 @@
-"""Meetings: participants from the match; date, place, status and kind from the sentence."""
+"""Meetings: participants from the match; date, place, status and kind from the sentence.
+
+A rule may capture its verb group or meeting noun as ``kind`` ("is scheduled to hold talks
+with", "phone call"). That wording, not the whole sentence, says whether the meeting is to come
+("will meet" is planned even when the sentence also says what was done yesterday), and it is
+turned into the meeting's kind here. Rules that set a kind or status themselves keep it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast, get_args
 
 import regex
 
 from diplonews.extract.context import MatchContext
-from diplonews.model import Place
+from diplonews.mentions.base import Mention
+from diplonews.model import MeetingStatus, Place
 
 __all__ = ["finish_meeting"]
 
@@ -16,52 +23,132 @@ _DURATION = regex.compile(
     r"|(?P<b>(?:\w+|\d+)-(?:minute|hour)))\b", regex.IGNORECASE)
 _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call", "call"),
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
+_KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
+# A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
+_NOUN_CAPTURE = regex.compile(
+    r"(?:(?:phone|telephone|video|virtual|round\s+of)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
+    r"visits?|trip|session|discussions|negotiations|encounter|dialogue|consultations|bilateral|trilateral|"
+    r"tête-à-tête|audience|conference|videoconference)$", regex.IGNORECASE)
+_STATUSES = frozenset(get_args(MeetingStatus))
+# Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
+_SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
+# The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
+_NEGATED = regex.compile(
+    r"\b(?:not|never|n't|no\s+longer|refus\w*|declin\w*|denied|unable|fail\w*)\b", regex.IGNORECASE)
+
+
+def _kind_of(words: str) -> str:
+    lowered = words.lower()
+    return next((kind for word, kind in _KINDS if word in lowered), "meeting")
+
+
+def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> MeetingStatus:
+    window = ctx.sentence.masked
+    if ctx.cues.cancel.search(window):
+        return "cancelled"
+    preset = values.get("status")
+    if preset in _STATUSES:
+        return cast(MeetingStatus, preset)
+    if verb is not None and ctx.cues.future.search(verb):
+        return "planned"
+    if verb is not None:
+        return "held"
+    span = values.get("_kind_span")
+    if span is not None:
+        _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
+# A captured meeting noun: the words just before it ("the upcoming talks", "next week's
+        # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
+        end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
+        before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
+        after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 40))
+        return "planned" if before or after else "held"
+    # Without a captured verb or noun, a future cue just before or inside the match decides.
+    if ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
+        return "planned"
+    return "held"
 
 
 def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     participants: list[str] = list(values.get("participants") or [])
     values["participants"] = participants
     window = ctx.sentence.masked
+    captured = values.get("kind")
+    verb = captured if isinstance(captured, str) and not _NOUN_CAPTURE.match(captured) else None
+    if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
+        return []  # "did not meet": no meeting, and nothing called off either
     if "date" not in values:
-        dates = [m for m in ctx.mentions("d") if m.date is not None and m.date.value]
-        if dates:
-            values["date"] = dates[0].date
+        chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
+        if chosen is not None:
+            values["date"] = chosen.date
     if "location" not in values:
-        place = _nearest_place(ctx)
+        visit = isinstance(captured, str) and _kind_of(captured) == "visit"
+        place = _nearest_place(ctx, [] if visit else participants)
         if place is not None:
             values["location"] = place
-    if "status" not in values:
-        if ctx.cues.cancel.search(window):
-            values["status"] = "cancelled"
-        elif ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
-            values["status"] = "planned"
-        else:
-            values["status"] = "held"
-    if "kind" not in values:
-        lowered = window.lower()
-        values["kind"] = next((kind for word, kind in _KINDS if word in lowered), "meeting")
+    values["status"] = _status(values, ctx, verb)
+    if isinstance(captured, str) and captured not in _KIND_LABELS:
+        kind = _kind_of(captured)
+        values["kind"] = kind if kind != "meeting" else _kind_of(window)
+    elif captured is None:
+        values["kind"] = _kind_of(window)
     if "duration" not in values:
         m = _DURATION.search(ctx.sentence_text)
         if m:
             values["duration"] = m.group("a") or m.group("b")
-    groups = values.get("_participants_groups") or []
-    if values["kind"] == "call" and len(groups) == 2 and len(groups[0]) == 1 and len(groups[1]) > 1:
-        # "Kerry spoke by phone with Netanyahu and Abbas": one call with each.
-        caller = groups[0][0]
-        return [{**values, "participants": [caller, other]} for other in groups[1] if other != caller]
+    if values["kind"] == "call" or (verb is not None and _SEVERAL.search(verb)):
+        # "Kerry spoke by phone with Netanyahu and Abbas", "held bilateral meetings with A, B
+        # and C": one meeting with each of the parties named after the verb.
+        subject, others = _sides(values, ctx)
+        if len(subject) == 1 and len(others) > 1:
+            return [{**values, "participants": [subject[0], other]} for other in others]
     return [values]
 
 
-def _nearest_place(ctx: MatchContext) -> Place | None:
-    """The most specific place of the match itself, else the sentence's venue or nearest place."""
+def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[str]]:
+    """The participants named before the captured verb group, and those named after it."""
+    span = values.get("_kind_span")
+    participants: list[str] = values["participants"]
+    if span is None:
+        groups = values.get("_participants_groups") or []
+        if len(groups) == 2:
+            return list(groups[0]), [p for p in groups[1] if p not in groups[0]]
+        return [], []
+    before: list[str] = []
+    after: list[str] = []
+    for mention in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end):
+        for actor in mention.actor_ids:
+            if actor not in participants:
+                continue
+            side = before if mention.end <= span[0] else after
+            if actor not in before and actor not in after:
+                side.append(actor)
+    return before, after
+
+
+def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
+    """The first mention inside the match, else the nearest one outside it (after it on a tie)."""
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    inside = [m for m in found if start <= m.start and m.end <= end]
+    if inside:
+        return inside[0]
+    outside = [(m.start - end if m.start >= end else start - m.end + 1, m) for m in found]
+    return min(outside, key=lambda pair: pair[0])[1] if outside else None
+
+
+def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
+    """The sentence's venue, else the nearest place that is not a participant.
+
+    "Modi visited Nepal" names Nepal as a party and a place at once: a token the match took as a
+    participant is the meeting's place only when the sentence names no other ("Tashkent", a
+    participant's capital named outside the match, is a place all the same). A visit's host
+    country is its place: the builder passes no participants for a visit.
+    """
     places = [m for m in ctx.mentions("l") if m.place is not None]
-    inside = [m for m in places if start <= m.start and m.end <= end]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
-    for group in ([m for m in inside if m in venues], venues, inside):
-        if group:
-            return group[0].place
-    after = [m for m in places if m.start >= end]
-    before = [m for m in places if m.end <= start]
-    chosen = after[:1] or before[-1:]
-    return chosen[0].place if chosen else None
+    start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    others = [m for m in places if not (start <= m.start and m.end <= end and set(m.actor_ids) & set(participants))]
+    for group in (venues, others, places):
+        chosen = _nearest(ctx, group)
+        if chosen is not None:
+            return chosen.place
+    return None

@@ -1,0 +1,243 @@
+"""Meeting constructions, each in fresh wordings with negatives beside it.
+
+Every case names a construction (verb group, plural subject, noun frame, purpose clause,
+attendance, passive, status) and says exactly which meetings a sentence holds: the set of
+participants' names, the status, and where given the date or place. The sentences are written
+for these tests (other people, countries and verbs than any corpus article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplonews import Article, parse
+
+PUBLISHED = dt.date(2024, 5, 10)  # a Friday
+
+
+def _meetings(text: str) -> list[tuple[frozenset[str], str]]:
+    article = parse(text, published=PUBLISHED)
+    return [(frozenset(_name(article, p) for p in m.participants), m.status) for m in article.meetings]
+
+
+def _name(article: Article, actor_id: str) -> str:
+    actor = article.actor(actor_id)
+    return actor.name if actor is not None else actor_id
+
+
+def _order(item: tuple[frozenset[str], str]) -> tuple[list[str], str]:
+    return sorted(item[0]), item[1]
+
+
+def _expect(text: str, *expected: tuple[set[str], str]) -> None:
+    found = _meetings(text)
+    wanted = [(frozenset(names), status) for names, status in expected]
+    assert sorted(found, key=_order) == sorted(wanted, key=_order), found
+
+
+# ---- verb groups in every tense, aspect and modality ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.", "held"),
+        ("Kenyan President William Ruto is hosting Ethiopian Prime Minister Abiy Ahmed this week.", "held"),
+        ("Kenyan President William Ruto has hosted Ethiopian Prime Minister Abiy Ahmed.", "held"),
+        ("Kenyan President William Ruto received Ethiopian Prime Minister Abiy Ahmed at State House.", "held"),
+        ("Kenyan President William Ruto spoke by phone with Ethiopian Prime Minister Abiy Ahmed.", "held"),
+        ("Kenyan President William Ruto spoke on Tuesday with Ethiopian Prime Minister Abiy Ahmed.", "held"),
+        ("Kenyan President William Ruto held a lengthy phone call with Ethiopian Prime Minister Abiy Ahmed.",
+         "held"),
+        ("Kenyan President William Ruto will meet Ethiopian Prime Minister Abiy Ahmed next week.", "planned"),
+        ("Kenyan President William Ruto is scheduled to hold talks with Ethiopian Prime Minister Abiy Ahmed.",
+         "planned"),
+        ("Kenyan President William Ruto is expected to host Ethiopian Prime Minister Abiy Ahmed.", "planned"),
+        ("Kenyan President William Ruto plans to meet Ethiopian Prime Minister Abiy Ahmed.", "planned"),
+    ],
+)
+def test_verb_groups_of_meeting(text: str, status: str) -> None:
+    _expect(text, ({"William Ruto", "Abiy Ahmed"}, status))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto did not meet Ethiopian Prime Minister Abiy Ahmed.",
+        "Kenyan President William Ruto has never met Ethiopian Prime Minister Abiy Ahmed.",
+        "Kenyan President William Ruto won't meet Ethiopian Prime Minister Abiy Ahmed.",
+        "Kenyan President William Ruto criticised Ethiopian Prime Minister Abiy Ahmed.",
+        "Kenyan President William Ruto thanked Ethiopian Prime Minister Abiy Ahmed for his support.",
+        "Kenyan President William Ruto called Ethiopian Prime Minister Abiy Ahmed a reliable partner.",
+        "Kenyan President William Ruto called on Ethiopian Prime Minister Abiy Ahmed to withdraw troops.",
+    ],
+)
+def test_negated_or_other_verbs_are_no_meeting(text: str) -> None:
+    _expect(text)
+
+
+def test_passive_greeted_by() -> None:
+    _expect("Visiting Indian Prime Minister Narendra Modi was greeted by Kenyan President William Ruto.",
+            ({"Narendra Modi", "William Ruto"}, "held"))
+
+
+def test_summoned_ambassador_is_a_meeting() -> None:
+    _expect("Japanese Foreign Minister Yoko Kamikawa summoned Chinese Ambassador Wu Jianghao on Monday.",
+            ({"Yoko Kamikawa", "Wu Jianghao"}, "held"))
+
+
+# ---- plural and coordinated subjects -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima.",
+         {"Gabriel Boric", "Dina Boluarte"}, "held"),
+        ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte are scheduled to hold talks.",
+         {"Gabriel Boric", "Dina Boluarte"}, "planned"),
+        ("The foreign ministers of Ghana and Togo met for talks in Accra on Thursday.", {"Ghana", "Togo"}, "held"),
+    ],
+)
+def test_plural_subjects(text: str, names: set[str], status: str) -> None:
+    _expect(text, (names, status))
+
+
+def test_separate_meetings_with_each_party() -> None:
+    _expect("German Foreign Minister Annalena Baerbock held separate talks with her counterparts from "
+            "Poland, Lithuania and Latvia on the margins of the summit.",
+            ({"Annalena Baerbock", "Poland"}, "held"), ({"Annalena Baerbock", "Lithuania"}, "held"),
+            ({"Annalena Baerbock", "Latvia"}, "held"))
+
+
+# ---- noun frames -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The talks between Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev "
+         "lasted two hours.", {"Nikol Pashinyan", "Ilham Aliyev"}),
+        ("During a video call with Argentine President Javier Milei on Tuesday, Italian Prime Minister "
+         "Giorgia Meloni praised his reforms.", {"Javier Milei", "Giorgia Meloni"}),
+        ("Chilean President Gabriel Boric's meeting with Spanish Prime Minister Pedro Sanchez ended early.",
+         {"Gabriel Boric", "Pedro Sanchez"}),
+        ("The reforms will continue, said Polish Foreign Minister Radoslaw Sikorski after talks with "
+         "Ukrainian Foreign Minister Andrii Sybiha.", {"Radoslaw Sikorski", "Andrii Sybiha"}),
+    ],
+)
+def test_noun_frames(text: str, names: set[str]) -> None:
+    _expect(text, (names, "held"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ecuador's president hopes for a possible meeting between Colombian President Gustavo Petro and "
+         "Venezuelan President Nicolas Maduro in the coming weeks.", {"Gustavo Petro", "Nicolas Maduro"}),
+        ("Tanzanian President Samia Suluhu Hassan met Zambian President Hakainde Hichilema. The two leaders "
+         "also discussed their planned summit in Lusaka.", {"Samia Suluhu Hassan", "Hakainde Hichilema"}),
+    ],
+)
+def test_future_noun_frames_are_planned(text: str, names: set[str]) -> None:
+    assert (frozenset(names), "planned") in _meetings(text)
+
+
+def test_appositive_host_before_the_party() -> None:
+    _expect("Later that day the Turkish president will meet with the summit's host, Kyrgyz President "
+            "Sadyr Japarov.", ({"Sadyr Japarov", "Turkish president"}, "planned"))
+
+
+def test_visit_by_to_country() -> None:
+    _expect("The state visit by Indonesian President Prabowo Subianto to Japan produced several accords.",
+            ({"Prabowo Subianto", "Japan"}, "held"))
+
+
+def test_call_from() -> None:
+    _expect("Qatari Emir Tamim bin Hamad Al Thani received a phone call from French President Emmanuel Macron.",
+            ({"Tamim bin Hamad Al Thani", "Emmanuel Macron"}, "held"))
+
+
+# ---- purpose clauses and visits -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Canadian Prime Minister Mark Carney will fly to Mexico City next week to meet President "
+         "Claudia Sheinbaum.", {"Mark Carney", "Claudia Sheinbaum"}),
+        ("Chinese Foreign Minister Wang Yi arrived in Islamabad on Sunday for talks with Pakistani Prime "
+         "Minister Shehbaz Sharif.", {"Wang Yi", "Shehbaz Sharif"}),
+        ("Prime Minister Anthony Albanese invited Vietnamese President Vo Van Thuong to visit Australia.",
+         {"Vo Van Thuong", "Australia"}),
+    ],
+)
+def test_purpose_clauses_are_planned(text: str, names: set[str]) -> None:
+    found = _meetings(text)
+    assert (frozenset(names), "planned") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        ("Japanese Prime Minister Shigeru Ishiba arrived in Manila on Tuesday for a two-day official visit.",
+         {"Shigeru Ishiba", "Philippines"}, "held"),
+        ("Brazilian President Luiz Inacio Lula da Silva will travel to Beijing next month for a state visit.",
+         {"Luiz Inacio Lula da Silva", "China"}, "planned"),
+    ],
+)
+def test_visit_to_a_country(text: str, names: set[str], status: str) -> None:
+    _expect(text, (names, status))
+
+
+# ---- summits -----------------------------------------------------------------------------
+def test_leaders_attending_one_summit_meet() -> None:
+    _expect("Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev attended the "
+            "regional summit in Astana.", ({"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"}, "held"))
+
+
+def test_summit_attended_by() -> None:
+    found = _meetings("The summit in Lusaka was also attended by Zambian President Hakainde Hichilema, "
+                      "Malawian President Lazarus Chakwera and Tanzanian President Samia Suluhu Hassan.")
+    assert found == [(frozenset({"Hakainde Hichilema", "Lazarus Chakwera", "Samia Suluhu Hassan"}), "held")]
+
+
+# ---- cancelled and postponed ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Spanish Prime Minister Pedro Sanchez postponed his planned trip to Morocco because of the storm.",
+         {"Pedro Sanchez", "Morocco"}),
+        ("Ghana has called off the summit in Accra on Friday with Togolese President Faure Gnassingbe.",
+         {"Ghana", "Faure Gnassingbe"}),
+        ("Talks between Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti were "
+         "postponed.", {"Aleksandar Vucic", "Albin Kurti"}),
+    ],
+)
+def test_cancelled_meetings(text: str, names: set[str]) -> None:
+    _expect(text, (names, "cancelled"))
+
+
+# ---- dates and places -------------------------------------------------------------------------
+def test_weekday_is_the_latest_such_day_and_place_is_not_a_participant() -> None:
+    article = parse("Indian External Affairs Minister S. Jaishankar met Uzbek Foreign Minister Bakhtiyor "
+                    "Saidov in Tashkent on Wednesday.", published=PUBLISHED)
+    (meeting,) = article.meetings
+    assert meeting.date is not None and meeting.date.value == "2024-05-08"
+    assert meeting.location is not None and meeting.location.name == "Tashkent"
+
+
+def test_future_weekday_for_a_planned_meeting() -> None:
+    article = parse("Kenyan President William Ruto will meet Ethiopian Prime Minister Abiy Ahmed on Monday.",
+                    published=PUBLISHED)
+    (meeting,) = article.meetings
+    assert meeting.status == "planned"
+    assert meeting.date is not None and meeting.date.value == "2024-05-13"
+
+
+# ---- one item per real-world meeting ------------------------------------------------------------
+def test_country_and_its_leader_are_one_meeting() -> None:
+    found = _meetings("Chilean President Gabriel Boric met Spanish Prime Minister Pedro Sanchez on Thursday. "
+                      "Boric's visit to Spain is his first as president.")
+    assert len(found) == 1 and {"Gabriel Boric", "Pedro Sanchez"} <= found[0][0], found
+
+
+def test_two_persons_of_one_country_stay_two_meetings() -> None:
+    found = _meetings("Chilean President Gabriel Boric met Spanish Prime Minister Pedro Sanchez on Thursday. "
+                      "Boric also met Spanish King Felipe VI on Thursday.")
+    assert (frozenset({"Gabriel Boric", "Pedro Sanchez"}), "held") in found
+    assert len(found) == 2, found
