@@ -14,9 +14,26 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
                           regex.IGNORECASE)
 
 
-_LEAD = regex.compile(r"^(?:that\s+)?(?:to\s+)?", regex.IGNORECASE)
+_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“„‘']\s*)?", regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
+# "warned Kyiv against escalating": the demand is that the addressee not do it.
+_AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
+# What trails a demanded action without being part of it: a purpose clause after a comma, the
+# source ("according to a statement released on Sunday") and an attribution ("…, the ministry said").
+_TRAILER = regex.compile(
+    r"(?:,\s+in\s+order\s+to\b.*"
+    r"|,?\s+according\s+to\b.*"
+    r"|,\s+(?:the\s+|a\s+)?[^,]{0,60}?\s(?:said|says|added|stated|declared|noted|stressed|wrote)"
+    r"(?:\s+(?:on|in|at)\s+[^,]{0,40})?"
+    r"|,?\s+(?:said|says|added|stated)\s+(?:the\s+)?[^,]{0,60})[\s.\"”'’]*$",
+    regex.IGNORECASE)
+# A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
+_NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
+                         regex.IGNORECASE)
+_NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
+                               regex.IGNORECASE)
+_FOR_SPLIT = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+", regex.IGNORECASE)
 
 
 class DemandSplitter:
@@ -25,6 +42,7 @@ class DemandSplitter:
     def __init__(self, action_verbs: list[str]):
         verbs = "|".join(sorted((regex.escape(v) for v in action_verbs), key=len, reverse=True))
         lead = r"(?:to\s+|not\s+|also\s+|further\s+|earnestly\s+|immediately\s+|\w+ly\s+)?"
+        self._verbal = regex.compile(rf"^(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?{lead}(?:{verbs})\b", regex.IGNORECASE)
         self._split_listed = regex.compile(
             rf"(?:,\s*(?:and|or)\s+|;\s*(?:and\s+)?|,\s+|\s+as\s+well\s+as\s+)(?={lead}(?:{verbs})\b)",
             regex.IGNORECASE)
@@ -44,7 +62,14 @@ class DemandSplitter:
         return kept
 
     def split(self, action: str) -> list[str]:
-        """The separate actions of a coordinated demand."""
+        """The separate actions of a coordinated demand.
+
+        A verb phrase splits before each listed verb; a noun phrase ("a ceasefire, the release
+        of A and for talks") splits before each determiner-led phrase of its list instead, so
+        the nouns of a verbal action ("respect for the law") never start a demand of their own.
+        """
+        if _NOMINAL.match(action) or not self._verbal.match(action):
+            return [p.strip(" ,;") for p in _NOMINAL_SPLIT.split(action) if p.strip(" ,;")]
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
@@ -63,16 +88,25 @@ class DemandSplitter:
         action = values.get("action")
         if not action:
             return []
+        demander, addressee = values.get("demander"), values.get("addressee")
+        if addressee is not None and addressee == demander:
+            return []  # "she said she must leave": an obligation of one's own, not a demand
         action = _LEAD.sub("", action.strip())
+        against = bool(_AGAINST.match(action))
+        action = _AGAINST.sub("", action)
+        action = _TRAILER.sub("", action)
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
-            action = action.rstrip("\u201d\"")
+            action = action.rstrip("\u201d\"\u201c")
         parts = self.split(action)
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
-            if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave"):
+            if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave", "disband", "disarm",
+                                                               "resign", "retreat", "negotiate", "compromise"):
                 continue
+            if against:
+                part = f"not {part}"
             item = dict(values)
             item["action"] = part
             item["polarity"] = "negative" if _NEGATIVE.match(part) else "positive"
