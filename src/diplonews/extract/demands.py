@@ -34,6 +34,15 @@ _NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|great
 _NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
                                regex.IGNORECASE)
 _FOR_SPLIT = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+", regex.IGNORECASE)
+_INFINITIVE_INSIDE = regex.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)\p{Ll}+", regex.IGNORECASE)
+# A quotation read from the inside may run over several sentences: the action ends with its own.
+_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|[)\]])[.!?][\"”’]?\s+(?=[\"“‘]?\p{Lu}).*$", regex.DOTALL)
+# A relative clause on the action's last noun ("a solution that guarantees …") is a description,
+# not a further demand; verbs whose object is a that-clause keep it ("ensure that …").
+_RELATIVE = regex.compile(
+    r"(?<!\b(?:ensure|ensures|guarantee|recognize|recognise|accept|acknowledge|show|confirm|make\s+sure|"
+    r"see\s+to\s+it|declare|state|agree|insist|demand|say|admit|verify|prove))"
+    r",?\s+(?:that|which)\s+(?=\p{Ll}+s\s).*$", regex.DOTALL)
 
 
 class DemandSplitter:
@@ -69,7 +78,11 @@ class DemandSplitter:
         the nouns of a verbal action ("respect for the law") never start a demand of their own.
         """
         if _NOMINAL.match(action) or not self._verbal.match(action):
-            return [p.strip(" ,;") for p in _NOMINAL_SPLIT.split(action) if p.strip(" ,;")]
+            pieces = [p.strip(" ,;") for p in _NOMINAL_SPLIT.split(action) if p.strip(" ,;")]
+            # "dialogue to ensure peace, the rule of law and …": the list is the infinitive's object.
+            if len(pieces) > 1 and _INFINITIVE_INSIDE.search(pieces[0]):
+                pieces = [p.strip(" ,;") for p in _FOR_SPLIT.split(action) if p.strip(" ,;")]
+            return pieces
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
@@ -94,7 +107,9 @@ class DemandSplitter:
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
+        action = _SENTENCE_BREAK.sub("", action)
         action = _TRAILER.sub("", action)
+        action = _RELATIVE.sub("", action)
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"\u201c")
