@@ -56,6 +56,7 @@ class DemandSplitter:
             rf"(?:,\s*(?:and|or)\s+|;\s*(?:and\s+)?|,\s+|\s+as\s+well\s+as\s+)(?={lead}(?:{verbs})\b)",
             regex.IGNORECASE)
         self._split_and = regex.compile(rf"\s+and\s+(?={lead}(?:{verbs})\b)", regex.IGNORECASE)
+        self._infinitive = regex.compile(rf"\bto\s+{lead}(?:{verbs})\b", regex.IGNORECASE)
         self._gerund_and = regex.compile(r",?\s+and\s+(?=\p{Ll}+ing\b)")
         self._gerund_lead = regex.compile(r"^(?:(?:stop|cease|refrain\s+from|avoid|keep|continue|start|resume)\s+)?"
                                           r"\p{Ll}+ing\b", regex.IGNORECASE)
@@ -77,6 +78,8 @@ class DemandSplitter:
         of A and for talks") splits before each determiner-led phrase of its list instead, so
         the nouns of a verbal action ("respect for the law") never start a demand of their own.
         """
+        if self._gerund_lead.match(action) and not self._verbal.match(action):
+            return [p.strip(" ,;") for p in self._gerund_and.split(action) if p.strip(" ,;")]
         if _NOMINAL.match(action) or not self._verbal.match(action):
             pieces = [p.strip(" ,;") for p in _NOMINAL_SPLIT.split(action) if p.strip(" ,;")]
             # "dialogue to ensure peace, the rule of law and …": the list is the infinitive's object.
@@ -88,7 +91,7 @@ class DemandSplitter:
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
             # joins that infinitive's verbs, not separate demands.
             pieces = self._split_and.split(chunk)
-            if " to " in f" {pieces[0]} ":
+            if self._infinitive.search(pieces[0]):
                 pieces = self._rejoin(pieces)
             for piece in pieces:
                 if self._gerund_lead.match(piece.strip()):
