@@ -115,7 +115,7 @@ class DemandSplitter:
         action = _RELATIVE.sub("", action)
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
-            action = action.rstrip("\u201d\"\u201c")
+            action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
         parts = self.split(action)
         items = []
         for part in parts or [action]:
