@@ -18,6 +18,7 @@ _LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“�
 _TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
 # "warned Kyiv against escalating": the demand is that the addressee not do it.
+_INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
 _AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
 # What trails a demanded action without being part of it: a purpose clause after a comma, the
 # source ("according to a statement released on Sunday") and an attribution ("…, the ministry said").
@@ -71,21 +72,26 @@ class DemandSplitter:
                 kept[-1] = f"{kept[-1]} and {piece}"
         return kept
 
-    def split(self, action: str) -> list[str]:
+    def split(self, action: str, verbal: bool = False) -> list[str]:
         """The separate actions of a coordinated demand.
 
-        A verb phrase splits before each listed verb; a noun phrase ("a ceasefire, the release
-        of A and for talks") splits before each determiner-led phrase of its list instead, so
-        the nouns of a verbal action ("respect for the law") never start a demand of their own.
+        A verb phrase (``verbal``: it came after "to") splits before each listed verb; a noun
+        phrase ("a ceasefire, the release of A and for talks") splits before each
+        determiner-led phrase of its list instead, so the nouns of a verbal action ("respect
+        for the law") never start a demand of their own.
         """
-        if self._gerund_lead.match(action) and not self._verbal.match(action):
+        verbal = verbal or bool(self._verbal.match(action))
+        if self._gerund_lead.match(action) and not verbal:
             return [p.strip(" ,;") for p in self._gerund_and.split(action) if p.strip(" ,;")]
-        if _NOMINAL.match(action) or not self._verbal.match(action):
-            pieces = [p.strip(" ,;") for p in _NOMINAL_SPLIT.split(action) if p.strip(" ,;")]
-            # "dialogue to ensure peace, the rule of law and …": the list is the infinitive's object.
-            if len(pieces) > 1 and _INFINITIVE_INSIDE.search(pieces[0]):
-                pieces = [p.strip(" ,;") for p in _FOR_SPLIT.split(action) if p.strip(" ,;")]
-            return pieces
+        if _NOMINAL.match(action) or not verbal:
+            pieces: list[str] = []
+            for chunk in _FOR_SPLIT.split(action):
+                # "dialogue to ensure peace, the rule of law and …": the list is the infinitive's object.
+                if _INFINITIVE_INSIDE.search(chunk):
+                    pieces.append(chunk)
+                else:
+                    pieces.extend(_NOMINAL_SPLIT.split(chunk))
+            return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
@@ -107,6 +113,7 @@ class DemandSplitter:
         demander, addressee = values.get("demander"), values.get("addressee")
         if addressee is not None and addressee == demander:
             return []  # "she said she must leave": an obligation of one's own, not a demand
+        verbal = bool(_INFINITIVE_LEAD.match(action))
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
@@ -116,7 +123,7 @@ class DemandSplitter:
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
-        parts = self.split(action)
+        parts = self.split(action, verbal)
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
