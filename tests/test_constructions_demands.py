@@ -271,3 +271,48 @@ def test_demanded_words_in_a_quotation() -> None:
 def test_trailing_attribution_is_trimmed(text: str) -> None:
     actions = [d.action for d in _demands(text)]
     assert actions == ["reopen the crossing"]
+
+
+# ---- "expect" demands of actors, forecasts of things ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["Brazil expects inflation to ease next year.",
+     "Chile expects copper prices to recover by the spring."],
+)
+def test_expecting_a_thing_is_a_forecast(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{}])
+
+
+def test_said_it_expects_an_actor_to() -> None:
+    assert_extracts("The African Union said it expects Sudan to return to the talks in Jeddah.",
+                    parser=PARSER, demands=[{"demander": "African Union", "addressee": "Sudan",
+                                             "action": "return to the talks in Jeddah"}])
+
+
+# ---- the one a thing is demanded from is the addressee ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "addressee", "action"),
+    [
+        ("Ghana sought firm guarantees from Togo on the safety of its traders.", "Togo",
+         "firm guarantees from Togo on the safety of its traders"),
+        ("Morocco demanded an explanation from Algeria over the closure of the airspace.", "Algeria",
+         "an explanation from Algeria over the closure of the airspace"),
+    ],
+)
+def test_demanded_from(text: str, addressee: str, action: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[{"addressee": addressee, "action": action}])
+
+
+# ---- a demand relayed through another clause after the reporting verb ----------------------------------------
+def test_relayed_modal() -> None:
+    assert_extracts("Mercosur said its presidents met in Asuncion and agreed that Venezuela must release the "
+                    "opposition leaders.", parser=PARSER,
+                    demands=[{"demander": "Mercosur", "addressee": "Venezuela",
+                              "action": "release the opposition leaders"}])
+
+
+def test_a_call_for_calm_and_a_demand_verb_after_it() -> None:
+    assert_extracts("Qatar called for calm on both sides and urged Israel to allow fuel into the territory.",
+                    parser=PARSER,
+                    demands=[{"demander": "Qatar", "action": "calm on both sides"},
+                             {"demander": "Qatar", "addressee": "Israel", "action": "allow fuel into the territory"}])
