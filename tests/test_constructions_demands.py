@@ -316,3 +316,21 @@ def test_a_call_for_calm_and_a_demand_verb_after_it() -> None:
                     parser=PARSER,
                     demands=[{"demander": "Qatar", "action": "calm on both sides"},
                              {"demander": "Qatar", "addressee": "Israel", "action": "allow fuel into the territory"}])
+
+
+@pytest.mark.parametrize(
+    ("text", "demander", "actions"),
+    [
+        ("Nigeria's repeated calls for the rebels to lay down their arms went unanswered.", "Nigeria",
+         ["lay down their arms"]),
+        ("The summit came after the ECOWAS deadline for the coup leaders to release the president and restore order.",
+         "ECOWAS", ["release the president", "restore order"]),
+    ],
+)
+def test_nominal_demand_of_someone(text: str, demander: str, actions: list[str]) -> None:
+    assert_extracts(text, parser=PARSER, demands=[{"demander": demander, "action": a} for a in actions])
+
+
+def test_nominal_without_demander_is_not_a_demand() -> None:
+    assert_not_extracts("The deadline for the rebels to lay down their arms passed quietly.", parser=PARSER,
+                        demands=[{}])
