@@ -30,6 +30,8 @@ _TRAILER = regex.compile(
     r"|,?\s+(?:said|says|added|stated)\s+(?:the\s+)?[^,]{0,60})[\s.\"”'’]*$",
     regex.IGNORECASE)
 # A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
+# A date the clause end left behind takes its preposition with it ("prepare proposals by [June]").
+_DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to)$", regex.IGNORECASE)
 _NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
                          regex.IGNORECASE)
 _NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
@@ -120,6 +122,7 @@ class DemandSplitter:
         action = _SENTENCE_BREAK.sub("", action)
         action = _TRAILER.sub("", action)
         action = _RELATIVE.sub("", action)
+        action = _DANGLING.sub("", action.rstrip(" ,.;"))
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
