@@ -334,3 +334,24 @@ def test_nominal_demand_of_someone(text: str, demander: str, actions: list[str])
 def test_nominal_without_demander_is_not_a_demand() -> None:
     assert_not_extracts("The deadline for the rebels to lay down their arms passed quietly.", parser=PARSER,
                         demands=[{}])
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee", "action"),
+    [
+        ("Fiji asked Australia for more patrol boats to guard its fisheries.", "Australia",
+         "more patrol boats to guard its fisheries"),
+        ("Kenya pressed Uganda for answers on the missing activists.", "Uganda", "answers on the missing activists"),
+    ],
+)
+def test_asked_someone_for(text: str, addressee: str, action: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[{"addressee": addressee, "action": action}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Foreign Minister Ana Ruiz thanked Peru for its support.",
+     "Strong demand pushed prices to record highs, Foreign Minister Ana Ruiz said."],
+)
+def test_not_asking(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{}])
