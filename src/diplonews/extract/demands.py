@@ -17,8 +17,9 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
 _LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“„‘']\s*)?", regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
-# "warned Kyiv against escalating": the demand is that the addressee not do it.
+# An action captured after "to" is a verb phrase, whatever verb starts it.
 _INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
+# "warned Kyiv against escalating": the demand is that the addressee not do it.
 _AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
 # What trails a demanded action without being part of it: a purpose clause after a comma, the
 # source ("according to a statement released on Sunday") and an attribution ("…, the ministry said").
@@ -29,9 +30,9 @@ _TRAILER = regex.compile(
     r"(?:\s+(?:on|in|at)\s+[^,]{0,40})?"
     r"|,?\s+(?:said|says|added|stated)\s+(?:the\s+)?[^,]{0,60})[\s.\"”'’]*$",
     regex.IGNORECASE)
-# A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
 # A date the clause end left behind takes its preposition with it ("prepare proposals by [June]").
 _DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to)$", regex.IGNORECASE)
+# A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
 _NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
                          regex.IGNORECASE)
 _NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
