@@ -14,9 +14,39 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
                           regex.IGNORECASE)
 
 
-_LEAD = regex.compile(r"^(?:that\s+)?(?:to\s+)?", regex.IGNORECASE)
+_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“„‘']\s*)?", regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
+# An action captured after "to" is a verb phrase, whatever verb starts it.
+_INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
+# "warned Kyiv against escalating": the demand is that the addressee not do it.
+_AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
+# What trails a demanded action without being part of it: a purpose clause after a comma, the
+# source ("according to a statement released on Sunday") and an attribution ("…, the ministry said").
+_TRAILER = regex.compile(
+    r"(?:,\s+in\s+order\s+to\b.*"
+    r"|,?\s+according\s+to\b.*"
+    r"|,\s+(?:the\s+|a\s+)?[^,]{0,60}?\s(?:said|says|added|stated|declared|noted|stressed|wrote)"
+    r"(?:\s+(?:on|in|at)\s+[^,]{0,40})?"
+    r"|,?\s+(?:said|says|added|stated)\s+(?:the\s+)?[^,]{0,60})[\s.\"”'’]*$",
+    regex.IGNORECASE)
+# A date the clause end left behind takes its preposition with it ("prepare proposals by [June]").
+_DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to)$", regex.IGNORECASE)
+# A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
+_NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
+                         regex.IGNORECASE)
+_NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
+                               regex.IGNORECASE)
+_FOR_SPLIT = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+", regex.IGNORECASE)
+_INFINITIVE_INSIDE = regex.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)\p{Ll}+", regex.IGNORECASE)
+# A quotation read from the inside may run over several sentences: the action ends with its own.
+_SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|[)\]])[.!?][\"”’]?\s+(?=[\"“‘]?\p{Lu}).*$", regex.DOTALL)
+# A relative clause on the action's last noun ("a solution that guarantees …") is a description,
+# not a further demand; verbs whose object is a that-clause keep it ("ensure that …").
+_RELATIVE = regex.compile(
+    r"(?<!\b(?:ensure|ensures|guarantee|recognize|recognise|accept|acknowledge|show|confirm|make\s+sure|"
+    r"see\s+to\s+it|declare|state|agree|insist|demand|say|admit|verify|prove))"
+    r",?\s+(?:that|which)\s+(?=\p{Ll}+s\s).*$", regex.DOTALL)
 
 
 class DemandSplitter:
@@ -25,10 +55,12 @@ class DemandSplitter:
     def __init__(self, action_verbs: list[str]):
         verbs = "|".join(sorted((regex.escape(v) for v in action_verbs), key=len, reverse=True))
         lead = r"(?:to\s+|not\s+|also\s+|further\s+|earnestly\s+|immediately\s+|\w+ly\s+)?"
+        self._verbal = regex.compile(rf"^(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?{lead}(?:{verbs})\b", regex.IGNORECASE)
         self._split_listed = regex.compile(
             rf"(?:,\s*(?:and|or)\s+|;\s*(?:and\s+)?|,\s+|\s+as\s+well\s+as\s+)(?={lead}(?:{verbs})\b)",
             regex.IGNORECASE)
         self._split_and = regex.compile(rf"\s+and\s+(?={lead}(?:{verbs})\b)", regex.IGNORECASE)
+        self._infinitive = regex.compile(rf"\bto\s+{lead}(?:{verbs})\b", regex.IGNORECASE)
         self._gerund_and = regex.compile(r",?\s+and\s+(?=\p{Ll}+ing\b)")
         self._gerund_lead = regex.compile(r"^(?:(?:stop|cease|refrain\s+from|avoid|keep|continue|start|resume)\s+)?"
                                           r"\p{Ll}+ing\b", regex.IGNORECASE)
@@ -43,14 +75,32 @@ class DemandSplitter:
                 kept[-1] = f"{kept[-1]} and {piece}"
         return kept
 
-    def split(self, action: str) -> list[str]:
-        """The separate actions of a coordinated demand."""
+    def split(self, action: str, verbal: bool = False) -> list[str]:
+        """The separate actions of a coordinated demand.
+
+        A verb phrase (``verbal``: it came after "to") splits before each listed verb; a noun
+        phrase ("a ceasefire, the release of A and for talks") splits before each
+        determiner-led phrase of its list instead, so the nouns of a verbal action ("respect
+        for the law") never start a demand of their own.
+        """
+        verbal = verbal or bool(self._verbal.match(action))
+        if self._gerund_lead.match(action) and not verbal:
+            return [p.strip(" ,;") for p in self._gerund_and.split(action) if p.strip(" ,;")]
+        if _NOMINAL.match(action) or not verbal:
+            pieces: list[str] = []
+            for chunk in _FOR_SPLIT.split(action):
+                # "dialogue to ensure peace, the rule of law and …": the list is the infinitive's object.
+                if _INFINITIVE_INSIDE.search(chunk):
+                    pieces.append(chunk)
+                else:
+                    pieces.extend(_NOMINAL_SPLIT.split(chunk))
+            return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")
             # joins that infinitive's verbs, not separate demands.
             pieces = self._split_and.split(chunk)
-            if " to " in f" {pieces[0]} ":
+            if self._infinitive.search(pieces[0]):
                 pieces = self._rejoin(pieces)
             for piece in pieces:
                 if self._gerund_lead.match(piece.strip()):
@@ -63,16 +113,30 @@ class DemandSplitter:
         action = values.get("action")
         if not action:
             return dropped(values, "no action")
+        demander, addressee = values.get("demander"), values.get("addressee")
+        if addressee is not None and addressee == demander:
+            # "she said she must leave": an obligation of one's own, not a demand
+            return dropped(values, "addressee is the demander")
+        verbal = bool(_INFINITIVE_LEAD.match(action))
         action = _LEAD.sub("", action.strip())
+        against = bool(_AGAINST.match(action))
+        action = _AGAINST.sub("", action)
+        action = _SENTENCE_BREAK.sub("", action)
+        action = _TRAILER.sub("", action)
+        action = _RELATIVE.sub("", action)
+        action = _DANGLING.sub("", action.rstrip(" ,.;"))
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
-            action = action.rstrip("\u201d\"")
-        parts = self.split(action)
+            action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
+        parts = self.split(action, verbal)
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
-            if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave"):
+            if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave", "disband", "disarm",
+                                                               "resign", "retreat", "negotiate", "compromise"):
                 continue
+            if against:
+                part = f"not {part}"
             item = dict(values)
             item["action"] = part
             item["polarity"] = "negative" if _NEGATIVE.match(part) else "positive"
