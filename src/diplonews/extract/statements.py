@@ -12,20 +12,43 @@ __all__ = ["finish_statement"]
 
 _LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
 _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
+_WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
+                          "by", "from", "as", "over", "after", "amid", "vs", "but", "into", "about"})
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Woman Who Accused Mayor Drops Her Claim"): its capitals are
+    typography, so its 'names' are no speakers and it reports nothing the body does not."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 4 or text.rstrip().endswith((".", "\u201d", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _is_quote(span: tuple[int, int], ctx: MatchContext) -> bool:
+    tokens = [m for m in ctx.sentence.tokens if m.start >= span[0] and m.end <= span[1]]
+    return len(tokens) == 1 and "q" in tokens[0].flags and tokens[0].start == span[0] \
+        and tokens[0].end == span[1]
+
+
+def _quote_text(text: str) -> str:
+    return " ".join(text.split()).strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
 
 
 def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
     if not content or not values.get("speaker"):
         return []  # an unattributed quotation is not a statement
+    if _title_case(ctx.sentence_text):
+        return []
     span = values.get("_content_span")
-    is_quote = False
-    if span is not None:
-        tokens = [m for m in ctx.sentence.tokens if m.start >= span[0] and m.end <= span[1]]
-        is_quote = len(tokens) == 1 and "q" in tokens[0].flags and tokens[0].start == span[0] \
-            and tokens[0].end == span[1]
-    if is_quote:
-        content = content.strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
+    parts: list[tuple[int, int]] = values.get("_content_spans") or ([span] if span is not None else [])
+    is_quote = bool(parts) and all(_is_quote(part, ctx) for part in parts)
+    if is_quote and len(parts) > 1:  # "“X,” she said, “Y.”" is one quotation: "X Y"
+        content = " ".join(_quote_text(ctx.text[s:e]) for s, e in parts)
+    elif is_quote:
+        content = _quote_text(content)
     else:
         content = _LEAD.sub("", content).rstrip(" ,.")
     if len(content.split()) < (2 if is_quote else 3):
