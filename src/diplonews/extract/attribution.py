@@ -3,9 +3,9 @@
 News attributes a quotation in its own sentence most of the time, and the rules see that. A
 quotation standing alone needs the paragraph: first an attribution right after it ("“Is this
 fair?” Smith asked." is split into two sentences) or right before it (a sentence ending in
-"Smith said:"), then the previous *speaker* of the paragraph (a continuation quote belongs to
-whoever was quoted, not to the last person named, who may be the one talked about), then the
-speaker who closed the paragraph just before, else nobody. A pronoun speaker is held to the
+"Smith said:"), then the previous *speaker* of the paragraph or of the two paragraphs before (a
+continuation quote belongs to whoever was quoted, not to the last person named, who may be the
+one talked about; AP-style copy puts each quoted paragraph apart), else nobody. A pronoun speaker is held to the
 same standard: "he" cannot be a person named so far only inside quotation marks.
 """
 
@@ -80,7 +80,7 @@ class QuoteAttribution:
                 return {"speaker": found}
         if self._last_speaker is not None:
             paragraph, speaker = self._last_speaker
-            if paragraph in (sentence.paragraph, sentence.paragraph - 1):
+            if paragraph >= sentence.paragraph - 2:
                 return {"speaker": speaker}
         return {}
 

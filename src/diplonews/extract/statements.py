@@ -17,6 +17,10 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for",
                           "by", "from", "as", "over", "after", "amid", "vs", "but", "into", "about"})
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these", "those", "any", "all",
+                          "this", "that", "such", "no"})
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case ("Woman Who Accused Mayor Drops Her Claim"): its capitals are
     typography, so its 'names' are no speakers and it reports nothing the body does not."""
@@ -30,6 +34,10 @@ def _is_quote(span: tuple[int, int], ctx: MatchContext) -> bool:
     tokens = [m for m in ctx.sentence.tokens if m.start >= span[0] and m.end <= span[1]]
     return len(tokens) == 1 and "q" in tokens[0].flags and tokens[0].start == span[0] \
         and tokens[0].end == span[1]
+
+
+def _ends_sentence(span: tuple[int, int] | None, ctx: MatchContext) -> bool:
+    return span is not None and not ctx.text[span[1]:ctx.sentence.end].strip(" .!?\"\u201d'")
 
 
 def _quote_text(text: str) -> str:
@@ -51,8 +59,10 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
         content = _quote_text(content)
     else:
         content = _LEAD.sub("", content).rstrip(" ,.")
-    if len(content.split()) < (2 if is_quote else 3):
-        return []
+    words = content.split()
+    short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
+    if len(words) < 2 or (len(words) < 3 and not is_quote and not short_np):
+        return []  # two words report something only as a noun phrase: "denied the charge"
     values["content"] = content
     values.setdefault("kind", "direct" if is_quote else "indirect")
     return [values]
