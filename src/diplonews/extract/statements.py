@@ -11,6 +11,10 @@ from diplonews.extract.context import MatchContext
 __all__ = ["finish_statement"]
 
 _LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
+# A trailing date or place is cut off as an adjunct of the reporting verb; a preposition left
+# dangling by that cut ("will be balanced by [next year]") goes with it.
+_DANGLING = regex.compile(r"(?:\s+(?:by|until|till|before|after|since|from|in|on|at|of|for|to|within|through))+$",
+                          regex.IGNORECASE)
 _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
@@ -58,7 +62,7 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     elif is_quote:
         content = _quote_text(content)
     else:
-        content = _LEAD.sub("", content).rstrip(" ,.")
+        content = _DANGLING.sub("", _LEAD.sub("", content).rstrip(" ,.")).rstrip(" ,")
     words = content.split()
     short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
     if len(words) < 2 or (len(words) < 3 and not is_quote and not short_np):
