@@ -46,7 +46,7 @@ LEMMAS: dict[str, list[str]] = {
     "news": [
         "affirm", "argue", "assert", "caution", "concede", "conclude", "confirm", "contend",
         "counter", "deny", "emphasize", "emphasise", "estimate", "highlight", "indicate",
-        "joke", "lament", "maintain", "muse", "opine", "predict", "quip", "reason", "rebut",
+        "joke", "lament", "maintain", "muse", "predict", "quip", "reason", "rebut",
         "recall", "reckon", "reflect", "regret", "rejoin", "speculate", "stress", "submit",
         "surmise", "tweet", "post", "underline", "underscore", "urge", "write back", "speak out",
         "point out", "spell out", "sum up", "go on to say", "make clear",

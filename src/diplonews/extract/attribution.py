@@ -57,8 +57,9 @@ class QuoteAttribution:
         i = index + step
         while 0 <= i < len(self._sentences):
             other = self._sentences[i]
-            if not other.in_quote:
-                return other if other.paragraph == here.paragraph else None
+            if not other.in_quote:  # an announcement may close the paragraph before
+                near = other.paragraph == here.paragraph or (step < 0 and other.paragraph == here.paragraph - 1)
+                return other if near else None
             i += step
         return None
 

@@ -13,7 +13,7 @@ __all__ = ["finish_statement"]
 _LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
 # A trailing date or place is cut off as an adjunct of the reporting verb; a preposition left
 # dangling by that cut ("will be balanced by [next year]") goes with it.
-_DANGLING = regex.compile(r"(?:\s+(?:by|until|till|before|after|since|from|in|on|at|of|for|to|within|through))+$",
+_DANGLING = regex.compile(r"(?:\s+(?:by|until|till|from|in|on|at|of|for|to|within|through|during))+$",
                           regex.IGNORECASE)
 _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
