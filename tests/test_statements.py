@@ -114,6 +114,20 @@ def test_a_pronoun_does_not_reach_a_name_seen_only_inside_quotes(parser: diplone
     assert [s[0] for s in said(parser, text)] == ["Tom Briggs", "Tom Briggs"]
 
 
+def test_a_pronoun_is_not_the_person_its_own_quotation_addresses(parser: diplonews.Parser) -> None:
+    text = ("Chief Executive Laura Finch opened the plant on Monday.\n\n"
+            "\u201cThe workers built this in a year,\u201d Finch said.\n\n"
+            "\u201cI also thank you, Governor Ellen Park, for your patience with all of us,\u201d she added.")
+    assert [s[0] for s in said(parser, text)] == ["Laura Finch", "Laura Finch"]
+
+
+def test_a_new_speaker_takes_over_the_continuation(parser: diplonews.Parser) -> None:
+    text = ("\u201cWe will cut the fares,\u201d said Mayor Daniel Okafor.\n\n"
+            "Governor Ellen Park was not in office then but says the deal is fair.\n\n"
+            "\u201cThe city and the state can both live with it.\u201d")
+    assert [s[0] for s in said(parser, text)] == ["Daniel Okafor", "Ellen Park", "Ellen Park"]
+
+
 def test_a_split_quotation_is_one_statement(parser: diplonews.Parser) -> None:
     text = "\u201cWe played well,\u201d Prime Minister Ana Ruiz said after the match, \u201cbut we did not finish.\u201d"
     assert said(parser, text) == [("Ana Ruiz", "direct", "We played well but we did not finish.")]

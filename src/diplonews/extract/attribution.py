@@ -51,6 +51,7 @@ class QuoteAttribution:
         self._patterns = patterns
         self._last_speaker: tuple[int, str] | None = None  # (paragraph, actor id)
         self._named: set[str] = set()
+        self._index = {id(sentence): i for i, sentence in enumerate(sentences)}
 
     def _neighbour(self, index: int, step: int) -> MaskedSentence | None:
         here = self._sentences[index]
@@ -86,13 +87,37 @@ class QuoteAttribution:
         return {}
 
     def repair(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
-        """A pronoun speaker resolved to someone named only inside quotes is the previous speaker."""
+        """A pronoun speaker resolved to someone named only inside quotes, or inside the very
+        quotation it attributes ("“I thank Mayor Ruiz,” he said"), is the previous speaker."""
         speaker = fields.get("speaker")
-        if not speaker or self._last_speaker is None or speaker in self._named:
+        if not speaker or self._last_speaker is None or self._last_speaker[1] == speaker:
+            return
+        if self._last_speaker[0] < sentence.paragraph - 2:
             return
         tokens = [m for m in sentence.tokens if speaker in m.actor_ids]
-        if tokens and all("n" in m.flags for m in tokens) and self._last_speaker[0] >= sentence.paragraph - 1:
+        if not tokens or not all("n" in m.flags for m in tokens):
+            return
+        if speaker not in self._named or speaker in self._quoted_in(sentence):
             fields["speaker"] = self._last_speaker[1]
+
+    def _quoted_in(self, sentence: MaskedSentence) -> set[str]:
+        """Actors named inside the quotations of a sentence (their insides follow it as
+        ``in_quote`` sentences)."""
+        quotes = [(m.start, m.end) for m in sentence.tokens if "q" in m.flags]
+        named: set[str] = set()
+        if not quotes:
+            return named
+        index = self._index.get(id(sentence))
+        if index is None:
+            return named
+        for other in self._sentences[index + 1:]:
+            if not other.in_quote:
+                break
+            if any(s <= other.start and other.end <= e for s, e in quotes):
+                for mention in other.tokens:
+                    if "n" not in mention.flags:
+                        named.update(mention.actor_ids)
+        return named
 
     def note_names(self, sentence: MaskedSentence) -> None:
         """Actors this sentence names outside quotation marks (call before ``repair``)."""
