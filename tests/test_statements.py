@@ -180,6 +180,10 @@ def test_saying_after_a_main_clause(parser: diplonews.Parser, text: str, expecte
      ("Ellen Park", "direct", "The permit was lawful")),
     ("Shares fell after Chief Executive Laura Finch warned that margins would shrink.",
      ("Laura Finch", "indirect", "margins would shrink")),
+    ("\u201cWe were the better side,\u201d Rovers manager Laura Kim said.",
+     ("Laura Kim", "direct", "We were the better side")),
+    ("\u201cGrowth will slow next year,\u201d said IMF chief economist Dr. Maury Obstfeld.",
+     ("Maury Obstfeld", "direct", "Growth will slow next year")),
     ("Prime Minister Jane Holt: We have the votes and we will pass this bill.",
      ("Jane Holt", "direct", "We have the votes and we will pass this bill")),
 ])
