@@ -62,6 +62,8 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     elif is_quote:
         content = _quote_text(content)
     else:
+        if len(parts) > 1:  # "The budget, she said, will balance": the clause around its attribution
+            content = " ".join(" ".join(ctx.text[s:e].split()).strip(" ,") for s, e in parts)
         content = _DANGLING.sub("", _LEAD.sub("", content).rstrip(" ,.")).rstrip(" ,")
     words = content.split()
     short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
