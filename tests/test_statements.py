@@ -128,6 +128,12 @@ def test_a_new_speaker_takes_over_the_continuation(parser: diplonews.Parser) -> 
     assert [s[0] for s in said(parser, text)] == ["Daniel Okafor", "Ellen Park", "Ellen Park"]
 
 
+def test_adding_a_quotation_after_reported_speech(parser: diplonews.Parser) -> None:
+    text = "Prime Minister Jane Holt said the vote had been fair, adding: \u201cWe will govern for everyone.\u201d"
+    assert said(parser, text) == [("Jane Holt", "indirect", "the vote had been fair"),
+                                  ("Jane Holt", "direct", "We will govern for everyone.")]
+
+
 def test_a_split_quotation_is_one_statement(parser: diplonews.Parser) -> None:
     text = "\u201cWe played well,\u201d Prime Minister Ana Ruiz said after the match, \u201cbut we did not finish.\u201d"
     assert said(parser, text) == [("Ana Ruiz", "direct", "We played well but we did not finish.")]
@@ -192,6 +198,10 @@ def test_saying_after_a_main_clause(parser: diplonews.Parser, text: str, expecte
      ("Rachel Obuya", "indirect", "the budget will not balance")),
     ("Mayor Daniel Okafor pointed out that the stadium had been paid for in cash.",
      ("Daniel Okafor", "indirect", "the stadium had been paid for in cash")),
+    ("\u201cThe minister is unwell and has cancelled his visits,\u201d said a short statement from "
+     "Deputy Minister Ana Ruiz.", ("Ana Ruiz", "direct", "The minister is unwell and has cancelled his visits")),
+    ("Speaking after the vote, Senator Joan Whitaker, the committee chair said that \u201cthe bill is dead.\u201d",
+     ("Joan Whitaker", "direct", "the bill is dead.")),
     ("Prime Minister Jane Holt: We have the votes and we will pass this bill.",
      ("Jane Holt", "direct", "We have the votes and we will pass this bill")),
 ])
