@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import regex
 
 from diplonews.extract.agreements import finish_agreement
+from diplonews.extract.attribution import QuoteAttribution, QuotePatterns
 from diplonews.extract.backfill import backfill_addressees, backfill_meetings
 from diplonews.extract.context import DROPPED, Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
@@ -139,6 +140,7 @@ class Parser:
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter(self.placeholders.words("ACTION_VERB"))
         self._quoted_kinds = [k for k in self._kinds if k != "statement"]
+        self._quote_patterns = self._attribution_patterns()
         self._roles = {name: field_roles(kind.model) for name, kind in self._kinds.items()}
 
     # ---- construction ---------------------------------------------------------------------
@@ -238,6 +240,16 @@ class Parser:
                 chosen[spec.id] = compiled
             disabled.update(rule_file.disable)
         return [rule for rule_id, rule in chosen.items() if rule_id not in disabled]
+
+    def _attribution_patterns(self) -> QuotePatterns | None:
+        """The lexicon's patterns for a standalone quotation's neighbours; None without them."""
+        names = set(self.placeholders.names)
+        if not {"QUOTE_ATTRIBUTION_AFTER", "QUOTE_ANNOUNCED"} <= names:
+            return None
+        flags = regex.IGNORECASE
+        return QuotePatterns(
+            after=regex.compile(self.placeholders.expand("{QUOTE_ATTRIBUTION_AFTER}"), flags),
+            before=regex.compile(self.placeholders.expand("{QUOTE_ANNOUNCED}"), flags))
 
     @property
     def kinds(self) -> dict[str, ItemKind]:
@@ -357,7 +369,10 @@ class Parser:
         # without participants find its meeting. Kept beside the items, not in them, so an
         # Article equals its own JSON round trip.
         mentioned: dict[int, set[str]] = {}
-        for sentence in masked:
+        attribution = QuoteAttribution(masked, self._quote_patterns) if self._quote_patterns else None
+        for index, sentence in enumerate(masked):
+            if attribution is not None:
+                attribution.note_names(sentence)
             if len(sentence.masked) > _MAX_SENTENCE:
                 # A runaway "sentence" (no punctuation for pages) is skipped to keep parsing
                 # linear; the user must hear that part of the text was never read.
@@ -372,6 +387,9 @@ class Parser:
             # its builder rejects (a two-word "clause") must not hide a good one.
             built_by_match: dict[int, list[dict[str, Any]]] = {}
             provisional = dict(last)
+            donor = attribution.donor(index) if attribution is not None else None
+            if donor is not None:  # a quotation standing alone: the ranked speaker, or none
+                provisional["statement"] = donor
             for match in matches:
                 built = self._fields(match, sentence, norm, provisional)
                 if built:
@@ -384,6 +402,9 @@ class Parser:
                 span = original_span(start, end)
                 evidence = Evidence(start=span.start, end=span.end, text=span.text, rule=match.rule.id)
                 for fields in built_by_match[id(match)]:
+                    if attribution is not None and kind.name == "statement":
+                        attribution.repair(fields, sentence)
+                        attribution.spoke(fields, sentence)
                     clean = {k: v for k, v in fields.items() if not k.startswith("_") and v is not None}
                     try:
                         item = kind.model.model_validate({**clean, "rule": match.rule.id,

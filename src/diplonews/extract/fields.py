@@ -70,4 +70,6 @@ def group_values(match: RuleMatch, ctx: MatchContext, roles: dict[str, str]) -> 
             start, end = sentence.to_text(s, e)
             values[name] = _clean(ctx.text[start:end])
             values[f"_{name}_span"] = (start, end)
+            if len(spans) > 1:  # a group captured twice: a quotation split by its attribution
+                values[f"_{name}_spans"] = [sentence.to_text(s, e) for s, e in spans]
     return values

@@ -12,7 +12,7 @@ from typing import Any, cast, get_args
 
 import regex
 
-from diplonews.extract.context import MatchContext
+from diplonews.extract.context import MatchContext, dropped
 from diplonews.mentions.base import Mention
 from diplonews.model import MeetingStatus, Place
 
@@ -75,7 +75,7 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
     captured = values.get("kind")
     verb = captured if isinstance(captured, str) and not _NOUN_CAPTURE.match(captured) else None
     if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
-        return []  # "did not meet": no meeting, and nothing called off either
+        return dropped(values, "a negated meeting verb ('did not meet'), nothing called off")
     if "date" not in values:
         chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
         if chosen is not None:

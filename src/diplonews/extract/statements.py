@@ -11,7 +11,42 @@ from diplonews.extract.context import MatchContext, dropped
 __all__ = ["finish_statement"]
 
 _LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
+# A trailing date or place is cut off as an adjunct of the reporting verb; a preposition left
+# dangling by that cut ("will be balanced by [next year]") goes with it.
+_DANGLING = regex.compile(r"(?:\s+(?:by|until|till|from|in|on|at|of|for|to|within|through|during))+$",
+                          regex.IGNORECASE)
 _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
+_WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
+                          "by", "from", "as", "over", "after", "amid", "vs", "but", "into", "about"})
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these", "those", "any", "all",
+                          "this", "that", "such", "no"})
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Woman Who Accused Mayor Drops Her Claim"): its capitals are
+    typography, so its 'names' are no speakers and it reports nothing the body does not."""
+    words: list[str] = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 4 or text.rstrip().endswith((".", "\u201d", '"')):
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals >= 0.85 * len(words)
+
+
+def _is_quote(span: tuple[int, int], ctx: MatchContext) -> bool:
+    tokens = [m for m in ctx.sentence.tokens if m.start >= span[0] and m.end <= span[1]]
+    return len(tokens) == 1 and "q" in tokens[0].flags and tokens[0].start == span[0] \
+        and tokens[0].end == span[1]
+
+
+def _ends_sentence(span: tuple[int, int] | None, ctx: MatchContext) -> bool:
+    return span is not None and not ctx.text[span[1]:ctx.sentence.end].strip(" .!?\"\u201d'")
+
+
+def _quote_text(text: str) -> str:
+    return " ".join(text.split()).strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
 
 
 def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
@@ -19,19 +54,24 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     if not content or not values.get("speaker"):
         # an unattributed quotation is not a statement
         return dropped(values, "no speaker" if content else "no content")
+    if _title_case(ctx.sentence_text):
+        return dropped(values, "a title-case line (a headline) is no statement")
     span = values.get("_content_span")
-    is_quote = False
-    if span is not None:
-        tokens = [m for m in ctx.sentence.tokens if m.start >= span[0] and m.end <= span[1]]
-        is_quote = len(tokens) == 1 and "q" in tokens[0].flags and tokens[0].start == span[0] \
-            and tokens[0].end == span[1]
-    if is_quote:
-        content = content.strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
+    parts: list[tuple[int, int]] = values.get("_content_spans") or ([span] if span is not None else [])
+    is_quote = bool(parts) and all(_is_quote(part, ctx) for part in parts)
+    if is_quote and len(parts) > 1:  # "“X,” she said, “Y.”" is one quotation: "X Y"
+        content = " ".join(_quote_text(ctx.text[s:e]) for s, e in parts)
+    elif is_quote:
+        content = _quote_text(content)
     else:
-        content = _LEAD.sub("", content).rstrip(" ,.")
-    if len(content.split()) < (2 if is_quote else 3):
-        return dropped(values, f"{'quoted' if is_quote else 'indirect'} statement content under "
-                               f"{2 if is_quote else 3} words: {content!r}")
+        if len(parts) > 1:  # "The budget, she said, will balance": the clause around its attribution
+            content = " ".join(" ".join(ctx.text[s:e].split()).strip(" ,") for s, e in parts)
+        content = _DANGLING.sub("", _LEAD.sub("", content).rstrip(" ,.")).rstrip(" ,")
+    words = content.split()
+    short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
+    if len(words) < 2 or (len(words) < 3 and not is_quote and not short_np):
+        # two words report something only as a noun phrase: "denied the charge"
+        return dropped(values, f"statement content too short: {content!r}")
     values["content"] = content
     values.setdefault("kind", "direct" if is_quote else "indirect")
     return [values]

@@ -42,7 +42,7 @@ _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 2
-_MAX_CHECKED = 128  # more strings than this cost the prefilter more than they save
+_MAX_CHECKED = 384  # more strings than this cost the prefilter more than they save
 # A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
 # masked sentence, whose letters are their flags.
 _TOKEN_PATTERN = regex.compile(regex.escape(TOKEN).replace(regex.escape("{flag}"), "([a-z])"))

@@ -3,7 +3,11 @@
 Sentence splitters cut quotes apart ("“Is this acceptable?” Wang asked."), so marks are paired
 first, by direction, within one paragraph. A missing mark never sinks the article: a closing
 mark with no opening one opens the quote at the paragraph start, an opening mark never closed
-runs to the paragraph end.
+runs to the paragraph end. Guillemets and low-9 marks arrive here as curly double marks
+(``text.normalize``). Single marks quote too (headline style, British outlets, quotes within
+reported speech), but only outside a double-quoted stretch, where they are nested quotes, and a
+straight single pair must hold two words or more: a lone word between apostrophes ("the
+'90s", "rock 'n' roll") is too often no quotation at all.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ __all__ = ["Quote", "find_quotes"]
 
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
 _MARKS = regex.compile(r'[\u201c\u201d"]')
-_SINGLE = regex.compile(r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])")
+_SINGLE = regex.compile(
+    r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}'])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
+)
 
 
 @dataclass(frozen=True)
@@ -76,10 +83,27 @@ def _paragraph_quotes(text: str, para_start: int, para_end: int) -> list[Quote]:
         cs, ce = _trimmed(text, open_at + 1, para_end)
         if ce > cs:
             quotes.append(Quote(open_at, para_end, cs, ce, closed=False))
-    if not quotes:
-        for match in _SINGLE.finditer(text, para_start, para_end):
-            quotes.append(Quote(match.start(), match.end(), match.start(1), match.end(1)))
-    return quotes
+    return _with_single_quotes(text, para_start, para_end, quotes)
+
+
+def _with_single_quotes(text: str, para_start: int, para_end: int, quotes: list[Quote]) -> list[Quote]:
+    """The double-quoted stretches and, in the gaps between them, single-quoted ones."""
+    gaps: list[tuple[int, int]] = []
+    pos = para_start
+    for q in quotes:
+        gaps.append((pos, q.start))
+        pos = q.end
+    gaps.append((pos, para_end))
+    singles: list[Quote] = []
+    for start, end in gaps:
+        if end - start < 4:
+            continue
+        for match in _SINGLE.finditer(text, start, end):
+            group = 1 if match.start(1) >= 0 else 2
+            singles.append(Quote(match.start(), match.end(), match.start(group), match.end(group)))
+    if not singles:
+        return quotes
+    return sorted([*quotes, *singles], key=lambda q: q.start)
 
 
 def find_quotes(text: str, paragraph_spans: list[tuple[int, int]]) -> list[Quote]:

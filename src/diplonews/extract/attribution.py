@@ -1,0 +1,133 @@
+"""Who speaks a quotation that names no speaker in its own sentence: a ranked procedure.
+
+News attributes a quotation in its own sentence most of the time, and the rules see that. A
+quotation standing alone needs the paragraph: first an attribution right after it ("“Is this
+fair?” Smith asked." is split into two sentences) or right before it (a sentence ending in
+"Smith said:"), then the previous *speaker* of the paragraph or of the two paragraphs before (a
+continuation quote belongs to whoever was quoted, not to the last person named, who may be the
+one talked about; AP-style copy puts each quoted paragraph apart), else nobody. A pronoun speaker is held to the
+same standard: "he" cannot be a person named so far only inside quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from diplonews.mentions.mask import MaskedSentence
+
+__all__ = ["QuoteAttribution", "QuotePatterns"]
+
+_STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
+
+
+@dataclass(frozen=True)
+class QuotePatterns:
+    """Masked-sentence patterns (from the lexicon) with a ``speaker`` group."""
+
+    after: regex.Pattern[str]
+    """A sentence that is only an attribution, following a quotation: "Smith said."."""
+    before: regex.Pattern[str]
+    """A sentence that announces the quotation after it: "Smith said:"."""
+
+
+def _speaker(sentence: MaskedSentence, match: regex.Match[str] | None) -> str | None:
+    if match is None or match.start("speaker") < 0:
+        return None
+    for mention in sentence.tokens_in(match.start("speaker"), match.end("speaker")):
+        if mention.actor_ids and "m" not in mention.flags:
+            return mention.actor_ids[0]
+    return None
+
+
+class QuoteAttribution:
+    """The state of one parse: speakers so far, by paragraph, and actors named outside quotes."""
+
+    def __init__(self, sentences: Sequence[MaskedSentence], patterns: QuotePatterns):
+        self._sentences = sentences
+        self._patterns = patterns
+        self._last_speaker: tuple[int, str] | None = None  # (paragraph, actor id)
+        self._named: set[str] = set()
+        self._index = {id(sentence): i for i, sentence in enumerate(sentences)}
+
+    def _neighbour(self, index: int, step: int) -> MaskedSentence | None:
+        here = self._sentences[index]
+        i = index + step
+        while 0 <= i < len(self._sentences):
+            other = self._sentences[i]
+            if not other.in_quote:  # an announcement may close the paragraph before
+                near = other.paragraph == here.paragraph or (step < 0 and other.paragraph == here.paragraph - 1)
+                return other if near else None
+            i += step
+        return None
+
+    def donor(self, index: int) -> dict[str, Any] | None:
+        """The fields a standalone quotation inherits (``{}``: no speaker); None if the sentence
+        is not a quotation standing alone."""
+        sentence = self._sentences[index]
+        if sentence.in_quote or not _STANDALONE.match(sentence.masked):
+            return None
+        following = self._neighbour(index, 1)
+        if following is not None:
+            found = _speaker(following, self._patterns.after.search(following.masked))
+            if found is not None:
+                return {"speaker": found}
+        previous = self._neighbour(index, -1)
+        if previous is not None:
+            found = _speaker(previous, self._patterns.before.search(previous.masked))
+            if found is not None:
+                return {"speaker": found}
+        if self._last_speaker is not None:
+            paragraph, speaker = self._last_speaker
+            if paragraph >= sentence.paragraph - 2:
+                return {"speaker": speaker}
+        return {}
+
+    def repair(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
+        """A pronoun speaker resolved to someone named only inside quotes, or inside the very
+        quotation it attributes ("“I thank Mayor Ruiz,” he said"), is the previous speaker."""
+        speaker = fields.get("speaker")
+        if not speaker or self._last_speaker is None or self._last_speaker[1] == speaker:
+            return
+        if self._last_speaker[0] < sentence.paragraph - 2:
+            return
+        tokens = [m for m in sentence.tokens if speaker in m.actor_ids]
+        if not tokens or not all("n" in m.flags for m in tokens):
+            return
+        if speaker not in self._named or speaker in self._quoted_in(sentence):
+            fields["speaker"] = self._last_speaker[1]
+
+    def _quoted_in(self, sentence: MaskedSentence) -> set[str]:
+        """Actors named inside the quotations of a sentence (their insides follow it as
+        ``in_quote`` sentences)."""
+        quotes = [(m.start, m.end) for m in sentence.tokens if "q" in m.flags]
+        named: set[str] = set()
+        if not quotes:
+            return named
+        index = self._index.get(id(sentence))
+        if index is None:
+            return named
+        for other in self._sentences[index + 1:]:
+            if not other.in_quote:
+                break
+            if any(s <= other.start and other.end <= e for s, e in quotes):
+                for mention in other.tokens:
+                    if "n" not in mention.flags:
+                        named.update(mention.actor_ids)
+        return named
+
+    def note_names(self, sentence: MaskedSentence) -> None:
+        """Actors this sentence names outside quotation marks (call before ``repair``)."""
+        if sentence.in_quote:
+            return
+        for mention in sentence.tokens:
+            if "n" not in mention.flags:
+                self._named.update(mention.actor_ids)
+
+    def spoke(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
+        speaker = fields.get("speaker")
+        if speaker and not sentence.in_quote:
+            self._last_speaker = (sentence.paragraph, speaker)
