@@ -136,6 +136,8 @@ class Parser:
             cancel=regex.compile(self.placeholders.expand("{CANCEL_CUE}"), flags),
             reaffirm=regex.compile(self.placeholders.expand("{REAFFIRM_CUE}"), flags),
             sign=regex.compile(self.placeholders.expand("{SIGN}"), flags),
+            hypothetical=regex.compile(self.placeholders.expand("{HYPOTHETICAL_CUE}"), flags),
+            possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter(self.placeholders.words("ACTION_VERB"))

@@ -50,6 +50,9 @@ def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any
     content = values.get("content")
     if not content or not values.get("parties"):
         return dropped(values, "no parties" if content else "no content")
+    possible = ctx.cues.possibility.search(ctx.sentence.masked, ctx.match_start, ctx.match_end)
+    if ctx.cues.nonfactual(ctx) or possible:
+        return dropped(values, "hypothetical or denied agreement (HYPOTHETICAL_CUE, POSSIBILITY_CUE)")
     content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
     words = content.split()
     matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]

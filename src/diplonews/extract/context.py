@@ -31,6 +31,14 @@ class Cues:
     cancel: regex.Pattern[str]
     reaffirm: regex.Pattern[str]
     sign: regex.Pattern[str]
+    hypothetical: regex.Pattern[str]
+    possibility: regex.Pattern[str]
+
+    def nonfactual(self, ctx: MatchContext) -> bool:
+        """Whether the match, or the rest of its sentence, makes the event hypothetical or denies
+        it: 'could sign', 'has no plans to meet', 'would meet … only if', 'no talks between'.
+        Text before the match is not read: a clause there speaks of something else."""
+        return self.hypothetical.search(ctx.sentence.masked, ctx.match_start) is not None
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
     verb = captured if isinstance(captured, str) and not _NOUN_CAPTURE.match(captured) else None
     if verb is not None and _NEGATED.search(verb) and not ctx.cues.cancel.search(window):
         return dropped(values, "a negated meeting verb ('did not meet'), nothing called off")
+    if ctx.cues.nonfactual(ctx) and not ctx.cues.cancel.search(window):
+        return dropped(values, "hypothetical or denied meeting (HYPOTHETICAL_CUE)")
     if "date" not in values:
         chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
         if chosen is not None:
