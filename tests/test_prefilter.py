@@ -37,7 +37,8 @@ PROPERTY = settings(derandomize=True, deadline=None, max_examples=200,
     (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"talks"}, {"held", "had"}, {"⟦a⟧"}]),
     (r"AGREED\s+to", [{"agreed"}]),  # case-folded: case-insensitive rules match any case
     (r"(?:met|visited)?\s+Paris", [{"paris"}]),  # an optional part is never required
-    (r"(?:met|talked)\s+with|received", [{"with", "received"}]),  # one string per branch
+    (r"(?:met|talked)\s+with|received", [{"met", "talked", "received"}]),  # per branch, not "with"
+    (r"(?:has|had)\s+(?:met|seen)", [{"met", "seen"}, {"has", "had"}]),  # verb first
     (r"talk(?:s|ed)+", [{"talks", "talked"}]),
 ])
 def test_requirements_name_the_strings_every_match_contains(pattern: str, expected: list[set[str]]) -> None:

@@ -161,9 +161,21 @@ class Prefilter:
         return [needs <= holding for needs in self._needs]
 
 
-def _selectivity(requirement: Requirement) -> tuple[int, int, tuple[str, ...]]:
-    """Long strings are rare in text and few strings are quick to check: best first."""
-    return (-min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
+# Auxiliaries and prepositions that news sentences nearly all contain: a requirement holding
+# one of them passes almost every sentence, however long its other strings. A verb group's
+# "has"/"been"/"with" branch should be filed under the verb's own forms instead.
+_COMMON_WORDS = frozenset({
+    "the", "and", "for", "with", "from", "that", "this", "has", "have", "had", "having", "been",
+    "being", "was", "were", "are", "will", "would", "could", "should", "not", "its", "his", "her",
+    "their", "said", "says", "also",
+})
+
+
+def _selectivity(requirement: Requirement) -> tuple[bool, int, int, tuple[str, ...]]:
+    """Strings that are not common words, long strings (rare in text) and few strings (quick
+    to check): best first."""
+    common = any(s.strip() in _COMMON_WORDS for s in requirement)
+    return (common, -min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
 
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
