@@ -71,7 +71,9 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
     if len(words) < 2 or (len(words) < 3 and not is_quote and not short_np):
         # two words report something only as a noun phrase: "denied the charge"
-        return dropped(values, f"statement content too short: {content!r}")
+        limit = 2 if is_quote else 3
+        return dropped(values, f"{'quoted' if is_quote else 'indirect'} statement content under {limit} words: "
+                               f"{content!r}")
     values["content"] = content
     values.setdefault("kind", "direct" if is_quote else "indirect")
     return [values]
