@@ -243,14 +243,19 @@ class ActorFinder:
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
 
     # ---- candidates -------------------------------------------------------------------------
-    def _country_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
-        """The country named just before ``pos`` ("Chinese ", "China's ", "U.S. "), and its start."""
+    @staticmethod
+    def _known_before(text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
+        """The known actor that ends just before ``pos``, spaces and a possessive "'s" between."""
         j = pos
         while j > 0 and text[j - 1] == " ":
             j -= 1
         if text[max(0, j - 2):j] == "'s":
             j -= 2
-        cand = known.get(j)
+        return known.get(j)
+
+    def _country_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
+        """The country named just before ``pos`` ("Chinese ", "China's ", "U.S. "), and its start."""
+        cand = self._known_before(text, pos, known)
         if cand is None:
             return None, pos
         actor = cand.data["actor"]
@@ -263,16 +268,10 @@ class ActorFinder:
             return None, cand.start  # "UN Special Envoy Ana Ruiz": the body is part of the title
         return None, pos
 
-    @staticmethod
-    def _body_before(text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
+    def _body_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
         """The organization named just before a title ("IMF chief economist"): the person's
         affiliation."""
-        j = pos
-        while j > 0 and text[j - 1] == " ":
-            j -= 1
-        if text[max(0, j - 2):j] == "'s":
-            j -= 2
-        cand = known.get(j)
+        cand = self._known_before(text, pos, known)
         if cand is None:
             return None
         actor = cand.data["actor"]
