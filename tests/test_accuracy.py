@@ -7,9 +7,12 @@ failure) so a drop shows which kind lost.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from diplonews.evaluate import evaluate, format_table
+from _docs import CORPUS_ROLES, DOCS, accuracy_page
+from diplonews.evaluate import EvalReport, format_table
+from diplonews.evaluate import evaluate as _evaluate
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 FLOOR = 0.80  # measured 0.837 on all 80 articles on 2026-12-04 (0.737 before the redesign)
@@ -17,6 +20,12 @@ FLOOR = 0.80  # measured 0.837 on all 80 articles on 2026-12-04 (0.737 before th
 # agreements 0.817 on 2026-12-04, 80 articles).
 KIND_FLOORS = {"statements": 0.83, "meetings": 0.74, "demands": 0.81, "agreements": 0.78}
 MAX_DUPLICATES = 21  # measured 19
+
+
+@functools.cache
+def evaluate(folder: Path) -> EvalReport:
+    """Each folder is parsed once per test run, however many tests read its figures."""
+    return _evaluate(folder)
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -62,3 +71,10 @@ def test_held_out_corpora_stay_above_their_floors() -> None:
         report = evaluate(folder)
         assert len(report.documents) == len(list(folder.glob("*.gold.json"))) > 0
         assert report.micro_f1 >= floor, f"{name}: {report.micro_f1:.3f} < {floor}\n{format_table(report)}"
+
+
+def test_accuracy_page_matches_the_code() -> None:
+    reports = {name: evaluate(DEV.parent / name) for name in CORPUS_ROLES}
+    page = accuracy_page(reports)
+    assert (DOCS / "accuracy.md").read_text(encoding="utf-8") == page, (
+        "docs/accuracy.md is stale: run `python tests/_docs.py`")
