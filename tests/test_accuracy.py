@@ -62,8 +62,9 @@ def test_dev_extra_articles_stay_above_floor() -> None:
 
 # Held-out corpora: scored before anyone read their misses (their READMEs keep that first score).
 # These floors only guard against a silent fall; never tune rules on these articles.
-HELD_OUT_FLOORS = {"fresh": 0.65, "fresh2": 0.53, "general": 0.42, "fresh3": 0.62, "fresh4": 0.60}
-# measured 0.686, 0.567, 0.455, 0.659, 0.638 (fresh4's first score)
+HELD_OUT_FLOORS = {"fresh": 0.65, "fresh2": 0.53, "general": 0.42, "fresh3": 0.62, "fresh4": 0.60,
+                   "general2": 0.48}
+# measured 0.686, 0.567, 0.455, 0.659, 0.638 and 0.519 (fresh4's and general2's first scores)
 
 
 def test_held_out_corpora_stay_above_their_floors() -> None:
