@@ -140,7 +140,7 @@ class Parser:
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
         )
         self._dates = DateFinder(self._cues.future)
-        self._splitter = DemandSplitter(self.placeholders.words("ACTION_VERB"))
+        self._splitter = DemandSplitter.from_rules(self.placeholders)
         self._quoted_kinds = [k for k in self._kinds if k != "statement"]
         self._quote_patterns = self._attribution_patterns()
         self._roles = {name: field_roles(kind.model) for name, kind in self._kinds.items()}

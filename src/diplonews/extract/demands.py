@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from diplonews.extract.context import MatchContext, dropped
+from diplonews.mentions.base import Mention
+
+if TYPE_CHECKING:
+    from diplonews.rules.placeholders import PlaceholderTable
 
 __all__ = ["DemandSplitter"]
 
@@ -21,15 +26,10 @@ _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", rege
 _INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
 # "warned Kyiv against escalating": the demand is that the addressee not do it.
 _AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
-# What trails a demanded action without being part of it: a purpose clause after a comma, the
-# source ("according to a statement released on Sunday") and an attribution ("…, the ministry said").
-_TRAILER = regex.compile(
-    r"(?:,\s+in\s+order\s+to\b.*"
-    r"|,?\s+according\s+to\b.*"
-    r"|,\s+(?:the\s+|a\s+)?[^,]{0,60}?\s(?:said|says|added|stated|declared|noted|stressed|wrote)"
-    r"(?:\s+(?:on|in|at)\s+[^,]{0,40})?"
-    r"|,?\s+(?:said|says|added|stated)\s+(?:the\s+)?[^,]{0,60})[\s.\"”'’]*$",
-    regex.IGNORECASE)
+# What trails a demanded action without being part of it (a purpose clause, the source, an
+# attribution "…, the ministry said") is the rules' {DEMAND_TRAILER}, built over the SAY verbs;
+# this fallback serves a splitter made without rules.
+_TRAILER = regex.compile(r"(?:,\s+in\s+order\s+to\b.*|,?\s+according\s+to\b.*)[\s.\"”'’]*$", regex.IGNORECASE)
 # A date the clause end left behind takes its preposition with it ("prepare proposals by [June]").
 _DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to)$", regex.IGNORECASE)
 # A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
@@ -52,7 +52,14 @@ _RELATIVE = regex.compile(
 class DemandSplitter:
     """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs."""
 
-    def __init__(self, action_verbs: list[str]):
+    def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
+                 trailer: regex.Pattern[str] | None = None):
+        self._trailer = trailer or _TRAILER
+        # "an end to advances by the rebels", "a truce between A and B": the nominal demand's
+        # agent is whom it is made of, when no addressee is named.
+        cues = "|".join(sorted((regex.escape(c) for c in agent_cues), key=len, reverse=True))
+        self._agent = regex.compile(rf"(?<![\w-])(?:{cues})\s+(?:the\s+)?(?:[\w-]+\s+(?:of|in)\s+(?:the\s+)?)?$",
+                                    regex.IGNORECASE) if cues else None
         verbs = "|".join(sorted((regex.escape(v) for v in action_verbs), key=len, reverse=True))
         lead = r"(?:to\s+|not\s+|also\s+|further\s+|earnestly\s+|immediately\s+|\w+ly\s+)?"
         self._verbal = regex.compile(rf"^(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?{lead}(?:{verbs})\b", regex.IGNORECASE)
@@ -64,6 +71,25 @@ class DemandSplitter:
         self._gerund_and = regex.compile(r",?\s+and\s+(?=\p{Ll}+ing\b)")
         self._gerund_lead = regex.compile(r"^(?:(?:stop|cease|refrain\s+from|avoid|keep|continue|start|resume)\s+)?"
                                           r"\p{Ll}+ing\b", regex.IGNORECASE)
+
+    @classmethod
+    def from_rules(cls, placeholders: PlaceholderTable) -> DemandSplitter:
+        """The splitter the rules describe: their action verbs, agent cues and trailer."""
+        trailer = placeholders.expand("{DEMAND_TRAILER}") if "DEMAND_TRAILER" in placeholders.names else ""
+        return cls(placeholders.words("ACTION_VERB"), placeholders.words("DEMAND_AGENT_CUE"),
+                   regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None)
+
+    def _agent_of(self, values: dict[str, Any], ctx: MatchContext) -> str | None:
+        """The actor a nominal action names as its doer ('advances by X', 'a truce between X and Y')."""
+        span = values.get("_action_span")
+        if self._agent is None or not span:
+            return None
+        start, end = span
+        found: list[Mention] = [m for m in ctx.sentence.tokens if m.actor_ids and start <= m.start < end]
+        for mention in found:
+            if self._agent.search(ctx.text, start, mention.start):
+                return next((a for a in mention.actor_ids if a != values.get("demander")), None)
+        return None
 
     @staticmethod
     def _rejoin(pieces: list[str]) -> list[str]:
@@ -122,13 +148,15 @@ class DemandSplitter:
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
         action = _SENTENCE_BREAK.sub("", action)
-        action = _TRAILER.sub("", action)
+        action = self._trailer.sub("", action)
         action = _RELATIVE.sub("", action)
         action = _DANGLING.sub("", action.rstrip(" ,.;"))
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
         parts = self.split(action, verbal)
+        if addressee is None and not verbal and not self._verbal.match(action):
+            values["addressee"] = self._agent_of(values, ctx)
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
