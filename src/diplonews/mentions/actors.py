@@ -26,6 +26,7 @@ from diplonews.mentions.actor_table import LOOKBACK, ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
 from diplonews.mentions.gazetteer import Gazetteer, KnownActor
 from diplonews.mentions.groups import Anchor, GroupPhraseFinder
+from diplonews.mentions.org_names import OrgNameFinder
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
@@ -218,6 +219,10 @@ class ActorFinder:
             rf"(?<![\w-])(?P<owner>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*[^\S\n]+){{0,2}}"
             rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)['\u2019]s[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
         self._of_name_before = regex.compile(r"\p{Lu}[\p{L}.&'-]*[^\S\n]+(?:of|for|and)[^\S\n]+(?:the[^\S\n]+)?$")
+        # "Tomas Varga, 54, said", "Halima Osei, who leads the union,": an age or a relative
+        # clause of persons after a comma says that the capitalized words before it name one.
+        self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
+        self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
@@ -238,6 +243,7 @@ class ActorFinder:
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
         self._groups = GroupPhraseFinder(table, gazetteer.demonym)
+        self._orgs = OrgNameFinder(table)
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
@@ -371,6 +377,7 @@ class ActorFinder:
             if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
+        self._aside_names(text, cands)
         speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
         speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
         if speaking:
@@ -452,7 +459,40 @@ class ActorFinder:
         for pattern in (self._group, self._pair_ref):
             for m in pattern.finditer(text):
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        self._org_names(text, anchors, cands)
         return self._shape_fixes(text, cands)
+
+    def _org_names(self, text: str, anchors: list[Anchor], cands: list[_Candidate]) -> None:
+        """Organisations named by the shape of their names, where no other mention already
+        holds the name's head word (a gazetteer body, "the foreign ministry", a title)."""
+        covered = bytearray(len(text))
+        for cand in cands:
+            if cand.kind not in ("pronoun", "pronoun_it", "group") and self._plausible(cand):
+                covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        for org in self._orgs.find(text, covered, anchors):
+            cands.append(_Candidate(org.start, org.end, "org", 3,
+                                    {"name": org.name, "country": org.country,
+                                     "surface_end": org.name_end if org.name_end >= 0 else org.end}))
+
+    def _aside_names(self, text: str, cands: list[_Candidate]) -> None:
+        """Persons named before an age or a "who" clause: "Tomas Varga, 54, said"."""
+        lower: set[str] | None = None
+        for aside in self._aside.finditer(text):
+            m = self._name_before.search(text, max(0, aside.start() - 80), aside.start())
+            if m is None:
+                continue
+            tokens = m.group("name").split()
+            if len(tokens) < 2 or any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+                continue
+            before = text[max(0, m.start() - 3):m.start()].strip()
+            if not before or before[-1] in ".!?\"\u201c":
+                # At a sentence start a common word is capitalized too ("Many Kenyans, who…").
+                if lower is None:
+                    lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
+                if tokens[0].lower() in lower:
+                    continue
+            cands.append(_Candidate(m.start(), m.end(), "person", 2,
+                                    {"name": m.group("name"), "title": None, "country": None}))
 
     def _titled_lists(self, text: str, title_starts: list[int], known_by_end: dict[int, _Candidate],
                       cands: list[_Candidate]) -> None:
@@ -498,7 +538,7 @@ class ActorFinder:
         Only lines holding a person candidate are looked at, and each name word is searched
         for once, so the cost stays linear however many such lines a text has.
         """
-        if not any(c.kind == "person" for c in cands):
+        if not any(c.kind in ("person", "org") for c in cands):
             return cands
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
         headline: dict[int, tuple[int, bool]] = {}  # line start -> (line end, title case)
@@ -515,7 +555,7 @@ class ActorFinder:
                                    and line.rstrip()[-1:] not in ".\"\u201d")
             return start, *headline[start]
 
-        suspects = [c for c in cands if c.kind == "person" and line_of(c.start)[2]]
+        suspects = [c for c in cands if c.kind in ("person", "org") and line_of(c.start)[2]]
         if not suspects:
             return cands
         seen: dict[str, bool] = {}
@@ -532,7 +572,9 @@ class ActorFinder:
                     pos = text.find(word, end)
             return seen[word]
 
-        dropped = {id(c) for c in suspects if not any(outside(w) for w in str(c.data.get("name", "")).split())}
+        # A person is confirmed by any of its name words, an organisation by its whole name.
+        dropped = {id(c) for c in suspects if not any(outside(w) for w in (
+            str(c.data.get("name", "")).split() if c.kind == "person" else [str(c.data.get("name", ""))]))}
         return [c for c in cands if id(c) not in dropped]
 
     def _shape_fixes(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -698,6 +740,14 @@ class ActorFinder:
                 record = table.descriptive(desc, "person", str(cand.data["title"]), None)
                 record.affiliation = record.affiliation or org.id
                 flags += "p"
+            elif cand.kind == "org":
+                country = _opt(cand.data.get("country"))
+                parent = self.gazetteer.by_id(country) if country else None
+                if parent is not None:
+                    country = table.known(parent).id
+                record = table.descriptive(str(cand.data["name"]), "organization", None, country)
+                surface = text[cand.start:int(str(cand.data["surface_end"]))]
+                flags += "o"
             elif cand.kind == "described":
                 desc = str(cand.data["name"])
                 record = table.descriptive(desc, "person", desc, None)

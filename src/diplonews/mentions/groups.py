@@ -19,6 +19,7 @@ import regex
 
 from diplonews.mentions.gazetteer import KnownActor
 from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.trie import trie_regex
 
 __all__ = ["Anchor", "GroupPhrase", "GroupPhraseFinder"]
 
@@ -80,6 +81,15 @@ class GroupPhraseFinder:
         collective = [w.removeprefix("the ") for w in table.words("COLLECTIVE_ACTOR") if not w.endswith("'s")]
         self._collective = regex.compile(
             rf"\b(?i:the){_SP}(?P<head>{'|'.join(regex.escape(w) for w in collective)})(?![\w-])(?!{_SP}\p{{Lu}})")
+        # "Analysts said", "Rebel commanders say", "…, officials said": a plural that speaks or
+        # asks on its own at a sentence start, after a quotation or after a comma.
+        speaking = trie_regex(table.words("GROUP_HEAD_SPEAKING"))
+        speaking_mod = trie_regex(table.words("GROUP_SPEAKING_MODIFIER"))
+        verbs = table.expand("{SAY}|{DEMAND_TO}")
+        self._speaking = regex.compile(
+            rf"(?:^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n)|(?<=,[^\S\n]))"
+            rf"(?P<phrase>(?i:(?:{speaking_mod}){_SP}){{0,2}}(?i:{speaking}))(?![\w-])"
+            rf"(?={_SP}(?:also{_SP}|have{_SP}|had{_SP}|have{_SP}long{_SP})?(?:{verbs})\b)")
         self._headline_comma = regex.compile(rf",{_SP}")
         self._headline_verb = regex.compile(rf"{_SP}(?!and\b|or\b)\p{{Ll}}")
         self._coord_before = regex.compile(rf"(?:{_SP}(?:and|&|or)|[^\S\n]*,(?:{_SP}and)?){_SP}$")
@@ -163,6 +173,11 @@ class GroupPhraseFinder:
         for m in self._acronym.finditer(text):
             found.append(GroupPhrase(self._with_quantifier(text, m.start()), m.end(),
                                      " ".join(m.group().split()), ()))
+        for m in self._speaking.finditer(text):
+            name = " ".join(m.group("phrase").split())
+            if name[1:2].islower():
+                name = name[:1].lower() + name[1:]
+            found.append(GroupPhrase(m.start(), m.end(), name, ()))
         for pattern in (self._alone, self._collective):
             for m in pattern.finditer(text):
                 name = " ".join(text[m.start("head") if pattern is self._collective else m.start(

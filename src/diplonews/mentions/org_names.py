@@ -1,0 +1,199 @@
+"""Organisations no gazetteer knows, found from the shape of their names.
+
+A body's name ends in a head word ("the Lake Fisheries Commission", "the National Salvation
+Front", "the Kurdistan Workers' Party") or carries its distinguishing words in an of-phrase
+after one ("the Ministry of Mines", "the Movement for Democratic Change"). An acronym in
+brackets after the name ("the Coastal States Council (CSC)") is defined by the text, so its
+later bare uses name the same body. Head words, the words that never open or sit inside a
+name, and whole phrases that only look like bodies are lexicon lists (02-actors.toml); this
+module knows only the shape.
+
+Each name is grown from one head word, left over at most six capitalized words and right over
+one of-phrase, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from diplonews.mentions.groups import Anchor
+from diplonews.rules.placeholders import PlaceholderTable
+from diplonews.rules.trie import trie_regex
+
+__all__ = ["OrgName", "OrgNameFinder"]
+
+_SP = r"[^\S\n]+"
+# A capitalized word ("Fisheries", "Workers'", "U.S.", "M23"): a dot only inside an
+# abbreviation, so a sentence's full stop stays out of the name.
+_CAP = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\d&-]*(?:['\u2019](?:s\b)?)?|\d+)"
+_MAX_LEFT = 6
+_LOWER_WORD = regex.compile(r"(?<![\w-])\p{Ll}[\p{Ll}-]*")
+_LETTERS = regex.compile(r"[\p{L}-]+")
+
+
+@dataclass(frozen=True)
+class OrgName:
+    """One organisation's mention: its span, canonical name, country and defined acronym."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    acronym: str | None = None
+    name_end: int = -1  # where the name ends, before a bracketed acronym (-1: at ``end``)
+
+
+class OrgNameFinder:
+    """Compiled name shapes over the lexicon's organisation words; one per parser."""
+
+    def __init__(self, table: PlaceholderTable):
+        heads = table.words("ORG_HEAD")
+        self._head = regex.compile(rf"(?<![\w'\u2019-])(?:{trie_regex(heads)})(?![\w-])")
+        self._of_heads = frozenset(table.words("ORG_OF_HEAD"))
+        self._not_start = frozenset(table.words("NOT_ORG_START"))
+        self._not_word = frozenset(table.words("NOT_ORG_WORD"))
+        self._not_org = frozenset(w.lower() for w in table.words("NOT_AN_ORGANIZATION"))
+        self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
+        # One word before a position: a capitalized word (with a possessive "'s" or "s'").
+        self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP}){_SP}$")
+        # The of-phrase after a head: "of Mines", "for the Liberation of the Enclave",
+        # "of Foreign Affairs and Trade".
+        self._of_phrase = regex.compile(
+            rf"{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}"
+            rf"(?:(?:{_SP}(?:of|for|on|de|du|des){_SP}(?:the{_SP})?|{_SP}(?:and|&){_SP}|{_SP}){_CAP}){{0,6}}")
+        self._acronym = regex.compile(r"[^\S\n]*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]{1,9})\)")
+        self._next_cap = regex.compile(rf"{_SP}(?P<word>\p{{Lu}}[\p{{L}}-]*)")
+
+    def find(self, text: str, covered: bytearray, anchors: Sequence[Anchor]) -> list[OrgName]:
+        """Organisation names in ``text`` whose head word no other actor mention covers
+        (``covered`` marks their characters); ``anchors`` are the known actors, whose
+        countries an organisation's name may hold ("the Nepal Power Authority")."""
+        by_start = {a.start: a for a in anchors}
+        by_end = {a.end: a for a in anchors}
+        starts = sorted(by_start)
+        found: list[OrgName] = []
+        lower: list[frozenset[str]] = []
+        for m in self._head.finditer(text):
+            if m.start() < len(covered) and covered[m.start()]:
+                continue
+            head = m.group()
+            start, end = m.start(), m.end()
+            # Left: capitalized words, stopping at a sentence opener or a title.
+            words = 0
+            while words < _MAX_LEFT:
+                before = self._word_before.search(text, max(0, start - 40), start)
+                if before is None:
+                    break
+                word = before.group("word")
+                bare = word.rstrip("'\u2019s") if word.endswith(("'s", "\u2019s")) else word.rstrip("'\u2019")
+                if word in self._not_start or word in self._not_word or bare in self._not_word:
+                    break
+                if before.start() < len(covered) and covered[before.start()] and \
+                        before.start() not in by_start:
+                    break  # a person's or title's mention ends here
+                start = before.start()
+                words += 1
+            right = None
+            if head in self._of_heads:
+                right = self._of_phrase.match(text, end)
+                if right is not None:
+                    end = self._trim_known_tail(text, m.end(), right.end(), by_start)
+            if words == 0 and right is None:
+                continue  # a head word alone ("the Council", "Party officials") names no one body
+            if right is None and (after := self._next_cap.match(text, end)) is not None and \
+                    after.group("word") not in self._not_word and after.group("word") not in self._not_start:
+                continue  # "Union Station", "Council Resolution": the name goes on as something else
+            if words and self._sentence_start(text, start) and self._common_word(text, start, lower):
+                start = self._word_after(text, start)  # "Unlike Parliament": the opener is a common word
+                words -= 1
+                if words == 0 and right is None:
+                    continue
+            name = " ".join(text[start:end].split())
+            if name.lower() in self._not_org:
+                continue
+            country = self._country_in(start, end, starts, by_start)
+            if head in self._country_nouns and words == 0 and right is not None and \
+                    self._names_country(text, m.end(), end, by_end):
+                continue  # "the Union of Comoros", "the Republic of Kenya" is the country
+            acronym = self._acronym.match(text, end)
+            found.append(OrgName(start, acronym.end() if acronym else end, name, country,
+                                 acronym.group("acronym") if acronym else None, end))
+        return found + self._acronym_uses(text, found, covered)
+
+    @staticmethod
+    def _sentence_start(text: str, pos: int) -> bool:
+        i = pos
+        while i > 0 and text[i - 1] in " \t\"\u201c'\u2018":
+            i -= 1
+        return i == 0 or text[i - 1] in ".!?\n:;"
+
+    @staticmethod
+    def _word_after(text: str, pos: int) -> int:
+        """The start of the word after the one at ``pos``."""
+        i = pos
+        while i < len(text) and not text[i].isspace():
+            i += 1
+        while i < len(text) and text[i].isspace():
+            i += 1
+        return i
+
+    @staticmethod
+    def _common_word(text: str, pos: int, lower: list[frozenset[str]]) -> bool:
+        """Whether the capitalized word at ``pos`` is written in lower case elsewhere in the
+        text: then it is a common word that opens a sentence, not part of a name. The text's
+        lower-case words are collected once, on first need, into ``lower``."""
+        if not lower:
+            lower.append(frozenset(_LOWER_WORD.findall(text)))
+        word = _LETTERS.match(text, pos)
+        return word is not None and word.group().lower() in lower[0]
+
+    @staticmethod
+    def _names_country(text: str, head_end: int, end: int, by_end: dict[int, Anchor]) -> bool:
+        """Whether the of-phrase between ``head_end`` and ``end`` is one known country's name
+        and nothing more ("of Comoros", "of the Gambia")."""
+        anchor = by_end.get(end)
+        return anchor is not None and anchor.actor.kind == "country" and \
+            text[head_end:anchor.start].split() in (["of"], ["of", "the"])
+
+    @staticmethod
+    def _trim_known_tail(text: str, head_end: int, end: int, by_start: dict[int, Anchor]) -> int:
+        """The of-phrase's end, cut before "and" when a known actor follows it ("the Ministry
+        of Health and Kenya" is two actors)."""
+        pos = text.find(" and ", head_end, end)
+        while pos != -1:
+            if (anchor := by_start.get(pos + 5)) is not None and anchor.role != "demonym":
+                return pos
+            pos = text.find(" and ", pos + 1, end)
+        return end
+
+    @staticmethod
+    def _country_in(start: int, end: int, starts: list[int], by_start: dict[int, Anchor]) -> str | None:
+        """The country of the first known actor inside a name ("the Nepal Power Authority")."""
+        for i in range(bisect.bisect_left(starts, start), len(starts)):
+            anchor = by_start[starts[i]]
+            if anchor.start >= end:
+                break
+            if anchor.end <= end:
+                actor = anchor.actor
+                if actor.kind == "country":
+                    return actor.id
+                if actor.country:
+                    return actor.country
+        return None
+
+    def _acronym_uses(self, text: str, defined: list[OrgName], covered: bytearray) -> list[OrgName]:
+        """Later bare uses of each acronym the text defined: the same body."""
+        uses: list[OrgName] = []
+        for org in defined:
+            if org.acronym is None:
+                continue
+            pattern = regex.compile(rf"(?<![\w-]){regex.escape(org.acronym)}(?![\w-])")
+            for m in pattern.finditer(text, org.end):
+                if m.start() < len(covered) and covered[m.start()]:
+                    continue
+                uses.append(OrgName(m.start(), m.end(), org.name, org.country))
+        return uses
