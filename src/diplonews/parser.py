@@ -26,6 +26,7 @@ from diplonews.extract.context import DROPPED, Cues, MatchContext
 from diplonews.extract.demands import DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
 from diplonews.extract.meetings import finish_meeting
+from diplonews.extract.speakers import SpeakerFinder
 from diplonews.extract.statements import finish_statement
 from diplonews.mentions.actors import ActorFinder
 from diplonews.mentions.base import Mention
@@ -130,6 +131,7 @@ class Parser:
         self.gazetteer = Gazetteer(self._gazetteers)
         self._actors = ActorFinder(self.gazetteer, self.placeholders)
         self._places = PlaceFinder(self.placeholders)
+        self._speakers = SpeakerFinder(self.placeholders)  # descriptive speakers fill gaps only
         flags = regex.IGNORECASE
         self._cues = Cues(
             future=regex.compile(self.placeholders.expand("{FUTURE_CUE}"), flags),
@@ -292,6 +294,7 @@ class Parser:
         quotes = find_quotes(t, paras)
         sentences = split_sentences(t, paras, quotes)
         actor_mentions, table = self._actors.find(t, sentences)
+        actor_mentions = self._speakers.find(t, sentences, actor_mentions, table, quotes)
         para_starts = {start for start, _ in paras}
         mentions: list[Mention] = [*actor_mentions, *quote_mentions(quotes)]
         for s in sentences:

@@ -8,6 +8,13 @@ runs to the paragraph end. Guillemets and low-9 marks arrive here as curly doubl
 reported speech), but only outside a double-quoted stretch, where they are nested quotes, and a
 straight single pair must hold two words or more: a lone word between apostrophes ("the
 '90s", "rock 'n' roll") is too often no quotation at all.
+
+Typewritten and typeset copy bends the marks in three common ways, all read here: two
+apostrophes stand for one double mark (''like this''); German and Central European copy opens
+low and closes with the mark English uses to open („so“), which reaches this module as two
+opening marks, so an opening mark that touches the word before it and not the word after it
+closes; and a quotation announced by a colon whose opening mark was lost ("she said: We
+won.”) starts after the colon.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ import regex
 __all__ = ["Quote", "find_quotes"]
 
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
-_MARKS = regex.compile(r'[\u201c\u201d"]')
+_MARKS = regex.compile(r"[\u201c\u201d\"]|(?<!')''(?!')")
+_COLON = regex.compile(r":\s+(?=\S)")
 _SINGLE = regex.compile(
     r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}'])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
@@ -38,12 +46,28 @@ class Quote:
     closed: bool = True
 
 
-def _straight_role(text: str, pos: int, para_start: int, para_end: int) -> str:
+def _straight_role(text: str, pos: int, width: int, para_start: int, para_end: int) -> str:
     before = text[pos - 1] if pos > para_start else " "
-    after = text[pos + 1] if pos + 1 < para_end else " "
+    after = text[pos + width] if pos + width < para_end else " "
     if before.isspace() or before in "([{—–-/:":
         return "" if after.isspace() else "open"
     return "close"
+
+
+def _closes_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """An opening mark set the way closing marks are: after a word or its punctuation, before
+    a space, punctuation or the paragraph end ("„so“ she said")."""
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < para_end else " "
+    return not before.isspace() and before not in "([{—–-/:" and (after.isspace() or after in ",.;:!?)")
+
+
+def _announced_start(text: str, start: int, end: int) -> int | None:
+    """Where a quotation announced by a colon begins, when its opening mark is missing."""
+    found = None
+    for match in _COLON.finditer(text, start, end):
+        found = match.end()
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -57,30 +81,39 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _paragraph_quotes(text: str, para_start: int, para_end: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
+    open_width = 1
     for match in _MARKS.finditer(text, para_start, para_end):
         pos = match.start()
         mark = match.group()
-        role = "open" if mark == _OPEN else "close" if mark == _CLOSE else _straight_role(
-            text, pos, para_start, para_end
-        )
+        width = len(mark)
+        if mark == _OPEN:
+            role = "close" if open_at is not None and _closes_like(text, pos, para_start, para_end) else "open"
+        elif mark == _CLOSE:
+            role = "close"
+        else:
+            role = _straight_role(text, pos, width, para_start, para_end)
         if role == "open":
             if open_at is not None:
-                cs, ce = _trimmed(text, open_at + 1, pos)
+                cs, ce = _trimmed(text, open_at + open_width, pos)
                 if ce > cs:
                     quotes.append(Quote(open_at, ce, cs, ce, closed=False))
-            open_at = pos
+            open_at, open_width = pos, width
         elif role == "close":
             if open_at is not None:
-                cs, ce = _trimmed(text, open_at + 1, pos)
+                cs, ce = _trimmed(text, open_at + open_width, pos)
                 if ce > cs:
-                    quotes.append(Quote(open_at, pos + 1, cs, ce))
+                    quotes.append(Quote(open_at, pos + width, cs, ce))
                 open_at = None
-            elif not quotes:
-                cs, ce = _trimmed(text, para_start, pos)
-                if ce > cs:
-                    quotes.append(Quote(para_start, pos + 1, cs, ce, opened=False))
+            else:
+                since = quotes[-1].end if quotes else para_start
+                announced = _announced_start(text, since, pos)
+                start = announced if announced is not None else para_start if not quotes else None
+                if start is not None:
+                    cs, ce = _trimmed(text, start, pos)
+                    if ce > cs:
+                        quotes.append(Quote(cs, pos + width, cs, ce, opened=False))
     if open_at is not None:
-        cs, ce = _trimmed(text, open_at + 1, para_end)
+        cs, ce = _trimmed(text, open_at + open_width, para_end)
         if ce > cs:
             quotes.append(Quote(open_at, para_end, cs, ce, closed=False))
     return _with_single_quotes(text, para_start, para_end, quotes)

@@ -1,0 +1,101 @@
+"""Statements whose speaker no gazetteer knows, and quotations typed the way copy types them.
+
+Issue 16: a descriptive phrase next to a reporting verb ("officials said", "the ministry said",
+"a senior aide told reporters") is a speaker; the reporting forms around it ("according to",
+"in a statement", trailing adjuncts) must leave the reported clause clean; and quotation marks
+bent by typewriters or other languages' conventions still quote. Every sentence is written for
+this file; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import diplonews
+from diplonews.text.normalize import normalize
+from diplonews.text.paragraphs import paragraphs
+from diplonews.text.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def parser() -> diplonews.Parser:
+    return diplonews.Parser.default()
+
+
+def quoted(text: str) -> list[str]:
+    norm = normalize(text).text
+    return [norm[q.content_start:q.content_end] for q in find_quotes(norm, paragraphs(norm))]
+
+
+def said(parser: diplonews.Parser, text: str) -> list[tuple[str, str, str]]:
+    article = parser.parse(text, "2024-03-04")
+    return [(article.actor(s.speaker).name if s.speaker else "", s.kind, s.content)
+            for s in article.statements]
+
+
+# ---- quotation marks as copy types them -----------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # two apostrophes stand for one double mark
+    ("''We will keep the plant open. Jobs come first,'' the chairman said.",
+     ["We will keep the plant open. Jobs come first,"]),
+    ("The union called the offer ''an insult to nurses'' and walked out.", ["an insult to nurses"]),
+    # low-9 opening, closed by the mark English uses to open
+    ("\u201eWir bleiben hier\u201c, sagte der Sprecher.", ["Wir bleiben hier"]),
+    ("The bank wrote that it \u201ewill not raise fees this year\u201c and left it there.",
+     ["will not raise fees this year"]),
+    # a colon announces a quotation whose opening mark was lost
+    ("\u201cWe won,\u201d the captain said. She added: We will win again next season.\u201d",
+     ["We won,", "We will win again next season."]),
+])
+def test_bent_quotation_marks(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The shop's owner said the owners' meeting was cancelled.",
+    "He scored in the '90s and the '00s.",
+])
+def test_apostrophes_are_no_quotation(text: str) -> None:
+    assert quoted(text) == []
+
+
+# ---- descriptive speakers -------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The harbour will stay closed until the storm passes, port officials said.",
+     [("port officials", "indirect", "The harbour will stay closed until the storm passes")]),
+    ("Two senior diplomats told reporters the vote had been postponed.",
+     [("two senior diplomats", "indirect", "the vote had been postponed")]),
+    ("A senior trade official said the tariffs would be lifted soon.",
+     [("senior trade official", "indirect", "the tariffs would be lifted soon")]),
+    ("The merger is off, said a government source.",
+     [("government source", "indirect", "The merger is off")]),
+    ("\u201cWe are not leaving the table,\u201d one negotiator said.",
+     [("negotiator", "direct", "We are not leaving the table")]),
+    ("The strike ended on Friday, negotiators and mediators said.",
+     [("negotiators and mediators", "indirect", "The strike ended on Friday")]),
+])
+def test_descriptive_people_speak(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The European Commission opened an inquiry on Monday. The commission said the subsidies had distorted trade.",
+     "European Commission", "the subsidies had distorted trade"),
+    ("The African Union sent observers to the vote. The communique said the count had been orderly.",
+     "African Union", "the count had been orderly"),
+])
+def test_bodies_and_documents_stand_for_the_body_named_before(
+        parser: diplonews.Parser, text: str, speaker: str, content: str) -> None:
+    assert (speaker, "indirect", content) in said(parser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The officials said to be close to the minister resigned on Monday.",
+    "Analysts said the currency would weaken further.",
+    "The currency will weaken further, economists said.",
+    "Witnesses told reporters the convoy had turned back.",
+    "The statement said the count had been orderly.",  # a document with no body named before it
+    "Reports from officials and sources suggested the talks had stalled.",
+])
+def test_no_descriptive_speaker(parser: diplonews.Parser, text: str) -> None:
+    assert said(parser, text) == []
