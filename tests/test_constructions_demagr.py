@@ -70,3 +70,59 @@ def test_conditional_threat(text: str) -> None:
 )
 def test_not_a_demand(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, demands=[{}])
+
+
+# ---- demands: participle of a demand-for verb ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Peru condemned the raid on its embassy, calling for an independent inquiry into the deaths.",
+         "an independent inquiry into the deaths"),
+        ("Peru rejected the border plan, insisting on a binding referendum.", "a binding referendum"),
+    ],
+)
+def test_participle_demand_for(text: str, action: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[{"demander": "Peru", "action": action}])
+
+
+# ---- agreements: planned, passive, back-referenced; negatives ----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laos and Vietnam will sign a treaty on river navigation next month.",
+        "Laos and Vietnam are expected to sign a treaty on river navigation on Friday.",
+    ],
+)
+def test_planned_agreement(text: str) -> None:
+    assert_extracts(text, parser=PARSER, agreements=[
+        {"parties": ["Laos", "Vietnam"], "content": "a treaty on river navigation", "status": "planned"}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An accord on grain exports was signed by Laos and Thailand on Friday.",
+        "A grain export accord was concluded between Laos and Thailand on Friday.",
+    ],
+)
+def test_passive_agreement(text: str) -> None:
+    assert_extracts(text, parser=PARSER, agreements=[{"parties": ["Laos", "Thailand"]}])
+
+
+def test_back_reference_is_the_same_agreement() -> None:
+    article = PARSER.parse("Laos and Thailand signed an accord on grain exports on Friday. "
+                           "The pact was signed by Laos and Thailand after two years of talks.")
+    assert [a.content for a in article.agreements] == ["an accord on grain exports"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Mining signed a deal with Atlas Cement to supply limestone.",
+        "Banco Austral agreed to buy Corvina Airlines for $1 billion.",
+        "Laos and Thailand refused to sign the accord on grain exports.",
+        "Laos and Thailand shared deep concern over the border clashes.",
+    ],
+)
+def test_not_an_agreement(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, agreements=[{}])

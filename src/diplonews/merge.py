@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
+from diplonews.extract.agreements import GENERIC_AGREEMENT_NOUNS
 from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
 
 __all__ = ["merge_agreements", "merge_demands", "merge_meetings", "merge_statements"]
@@ -203,11 +204,38 @@ def _absorb(target: Meeting, other: Meeting) -> None:
     target.evidence = _evidence(target.evidence, other.evidence)
 
 
-def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+# "the memorandum", "this accord": a mention that names its agreement by the bare noun only.
+_BACK_REFERENCE = frozenset(["the", "this", "that", "these", "those"])
+
+
+def _back_reference(content: str) -> bool:
+    """Whether a content is only a definite agreement noun ('the memorandum', 'this accord')."""
+    words = content.lower().split()
+    return len(words) == 2 and words[0] in _BACK_REFERENCE and words[1] in GENERIC_AGREEMENT_NOUNS
+
+
+def merge_agreements(agreements: list[Agreement],
+                     country_of: Callable[[str], str | None] | None = None) -> list[Agreement]:
+    """One agreement per real-world agreement.
+
+    Mentions merge when their sides overlap (a person counts for the country it speaks for:
+    "Kenya and Uganda" and "Ruto and Museveni" are one side pair) and their contents say the
+    same, or when the later one names the earlier deal only by its noun ("a memorandum on
+    fisheries … the memorandum was signed by both parties").
+    """
+
+    def side(parties: list[str]) -> set[str]:
+        found = set(parties)
+        if country_of is not None:
+            found |= {c for c in map(country_of, parties) if c is not None}
+        return found
+
     merged: list[Agreement] = []
     for a in agreements:
-        target = next((x for x in merged[-_WINDOW:] if set(x.parties) & set(a.parties)
-                       and token_f1(x.content, a.content) >= 0.6), None)
+        sides = side(a.parties)
+        back = _back_reference(a.content)
+        target = next((x for x in reversed(merged[-_WINDOW:]) if side(x.parties) & sides and (
+            token_f1(x.content, a.content) >= 0.6 or (back and not _back_reference(x.content)))), None)
         if target is None:
             merged.append(_own(a))
         else:

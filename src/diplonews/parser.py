@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
-from diplonews.extract.agreements import finish_agreement
+from diplonews.extract.agreements import AgreementBuilder
 from diplonews.extract.attribution import QuoteAttribution, QuotePatterns
 from diplonews.extract.backfill import backfill_addressees, backfill_meetings
 from diplonews.extract.context import DROPPED, Cues, MatchContext
@@ -143,6 +143,7 @@ class Parser:
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)
+        self._agreement_builder = AgreementBuilder.from_rules(self.placeholders)
         self._quoted_kinds = [k for k in self._kinds if k != "statement"]
         self._quote_patterns = self._attribution_patterns()
         self._roles = {name: field_roles(kind.model) for name, kind in self._kinds.items()}
@@ -324,7 +325,7 @@ class Parser:
         if kind.finish is not None:
             return kind.finish
         return {"meeting": finish_meeting, "statement": finish_statement,
-                "demand": self._splitter.finish, "agreement": finish_agreement}.get(kind.name)
+                "demand": self._splitter.finish, "agreement": self._agreement_builder.finish}.get(kind.name)
 
     def dropped_reason(self, match: RuleMatch, sentence: MaskedSentence, norm: NormalizedText) -> str | None:
         """Why ``match`` (in ``sentence`` of the text ``norm``) yields no item: the builder filter that
@@ -431,7 +432,8 @@ class Parser:
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
         backfill_addressees(demands, meetings, countries.get)
-        agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)])
+        agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)],
+                                      countries.get)
         # Every registered kind is listed, found or not, so ``Article.items`` can tell a kind
         # with no items from a misspelt one.
         extra = {self._kinds[name].plural: found for name, found in items.items()}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from diplonews.extract.context import MatchContext, dropped
 
-__all__ = ["finish_agreement"]
+if TYPE_CHECKING:
+    from diplonews.rules.placeholders import PlaceholderTable
+
+__all__ = ["GENERIC_AGREEMENT_NOUNS", "AgreementBuilder", "finish_agreement"]
 
 _LEAD = regex.compile(r"^(?:to|that|on|upon)\s+", regex.IGNORECASE)
 
@@ -16,20 +20,6 @@ _LEAD = regex.compile(r"^(?:to|that|on|upon)\s+", regex.IGNORECASE)
 _FURTHER = regex.compile(r"(?:,\s*|;\s*)and\s+(?=(?:to\s+)?(?:also\s+)?\p{Ll}+\s)")
 # "to A and to B": the repeated "to" marks a second infinitive, not a list inside A.
 _AND_TO = regex.compile(r"(?:,|;)?\s+and\s+(?=to\s+(?:also\s+)?\p{Ll}+\s)")
-
-
-def finish_agreement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
-    """Build agreements; 'agreed to A, and to B' is two agreements of the same parties."""
-    content = values.get("content")
-    further = _AND_TO if content and content.lstrip().lower().startswith("to ") and _AND_TO.search(content) \
-        else _FURTHER
-    if content and further.search(content):
-        parts = [p for p in further.split(content) if p.strip()]
-        # "A, B, and C" is one list; only "A, and B" (no other comma) joins two agreements.
-        listed = further is _FURTHER and any("," in p for p in parts[:-1])
-        if not listed and all(_starts_like_action(p) for p in parts[1:]):
-            return [item for part in parts for item in _finish_one({**values, "content": part}, ctx)]
-    return _finish_one(values, ctx)
 
 
 def _starts_like_action(part: str) -> bool:
@@ -40,35 +30,94 @@ def _starts_like_action(part: str) -> bool:
 _NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "all", "both", "more", "most", "many"])
 
 
-_GENERIC = frozenset(["agreement", "agreements", "deal", "deals", "pact", "pacts", "accord", "accords", "treaty",
+# Nouns that name an agreement without saying what it is about: bare, they are no content, and
+# "the pact" after a named pact of the same parties is that pact again (merge.py).
+GENERIC_AGREEMENT_NOUNS = frozenset(["agreement", "agreements", "deal", "deals", "pact", "pacts", "accord", "accords", "treaty",
                       "understanding", "memorandum", "document", "documents", "arrangement"])
 _BY = regex.compile(r"\bby\s+\S")
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"])
 
 
-def _finish_one(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
-    content = values.get("content")
-    if not content or not values.get("parties"):
-        return dropped(values, "no parties" if content else "no content")
-    possible = ctx.cues.possibility.search(ctx.sentence.masked, ctx.match_start, ctx.match_end)
-    if ctx.cues.nonfactual(ctx) or possible:
-        return dropped(values, "hypothetical or denied agreement (HYPOTHETICAL_CUE, POSSIBILITY_CUE)")
-    content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
-    words = content.split()
-    matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]
-    # "the pact", "an agreement": a bare generic noun names no content of its own, unless its
-    # clause says who signed it ("the treaty was signed by X and Y"); "a ceasefire" does.
-    bare = len(words) == 2 and words[0].lower() in _DETERMINERS and words[1].lower() in _GENERIC
-    if len(words) < 2:
-        return dropped(values, f"agreement content under 2 words: {content!r}")
-    if bare and not _BY.search(matched):
-        return dropped(values, f"agreement content is a bare generic noun: {content!r}")
-    values["content"] = content
-    if "status" not in values:
-        if ctx.cues.reaffirm.search(ctx.sentence.masked):
-            values["status"] = "reaffirmed"
-        elif ctx.cues.sign.search(matched):
-            values["status"] = "signed"
-        else:
-            values["status"] = "reached"
-    return [values]
+class AgreementBuilder:
+    """Turns an agreement match into items: splits joined agreements, drops hypothetical or
+    denied ones and contents that name nothing, and sets the status (reached, reaffirmed,
+    signed, or planned when the verb group before the content looks ahead: 'will sign',
+    'are expected to sign')."""
+
+    def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = ()):
+        self._corporate = frozenset(h.lower() for h in corporate_heads)
+        self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
+
+    @classmethod
+    def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
+        """The builder the rules describe: their CORPORATE_HEAD and CORPORATE_LEAD words."""
+        return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"))
+
+    def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
+        """Whether every party is named as a company ('Kestrel Mining', 'Acme Holdings Ltd'):
+        a business deal, not diplomacy, when no state or official takes part."""
+        parties = set(values.get("parties") or [])
+        if not self._corporate or not parties:
+            return False
+        named = [m for m in ctx.sentence.tokens if parties & set(m.actor_ids)]
+        if {a for m in named for a in m.actor_ids} & parties != parties:
+            return False
+        def company(name: list[str]) -> bool:
+            return name[-1].strip(".,").lower() in self._corporate or name[0].lower() in self._corporate_lead
+
+        return all(company(ctx.text[m.start:m.end].split()) for m in named)
+
+    def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
+        """Build agreements; 'agreed to A, and to B' is two agreements of the same parties."""
+        content = values.get("content")
+        further = _AND_TO if content and content.lstrip().lower().startswith("to ") and _AND_TO.search(content) \
+            else _FURTHER
+        if content and further.search(content):
+            parts = [p for p in further.split(content) if p.strip()]
+            # "A, B, and C" is one list; only "A, and B" (no other comma) joins two agreements.
+            listed = further is _FURTHER and any("," in p for p in parts[:-1])
+            if not listed and all(_starts_like_action(p) for p in parts[1:]):
+                return [item for part in parts for item in self._one({**values, "content": part}, ctx)]
+        return self._one(values, ctx)
+
+    @staticmethod
+    def _lead(values: dict[str, Any], ctx: MatchContext) -> str:
+        """The matched words before the content: the parties and their verb group."""
+        span = values.get("_content_span")
+        start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+        return ctx.text[start:span[0]] if span and start <= span[0] <= end else ""
+
+    def _one(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
+        content = values.get("content")
+        if not content or not values.get("parties"):
+            return dropped(values, "no parties" if content else "no content")
+        if self._corporate_only(values, ctx):
+            return dropped(values, "a business deal between companies (CORPORATE_HEAD)")
+        possible = ctx.cues.possibility.search(ctx.sentence.masked, ctx.match_start, ctx.match_end)
+        if ctx.cues.nonfactual(ctx) or possible:
+            return dropped(values, "hypothetical or denied agreement (HYPOTHETICAL_CUE, POSSIBILITY_CUE)")
+        content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
+        words = content.split()
+        matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]
+        # "the pact", "an agreement": a bare generic noun names no content of its own, unless its
+        # clause says who signed it ("the treaty was signed by X and Y"); "a ceasefire" does.
+        bare = len(words) == 2 and words[0].lower() in _DETERMINERS and words[1].lower() in GENERIC_AGREEMENT_NOUNS
+        if len(words) < 2:
+            return dropped(values, f"agreement content under 2 words: {content!r}")
+        if bare and not _BY.search(matched):
+            return dropped(values, f"agreement content is a bare generic noun: {content!r}")
+        values["content"] = content
+        if "status" not in values:
+            if ctx.cues.reaffirm.search(ctx.sentence.masked):
+                values["status"] = "reaffirmed"
+            elif ctx.cues.future.search(self._lead(values, ctx)):
+                values["status"] = "planned"
+            elif ctx.cues.sign.search(matched):
+                values["status"] = "signed"
+            else:
+                values["status"] = "reached"
+        return [values]
+
+
+_BUILDER = AgreementBuilder()
+finish_agreement = _BUILDER.finish
