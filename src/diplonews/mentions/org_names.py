@@ -32,6 +32,7 @@ _SP = r"[^\S\n]+"
 _CAP = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\d&-]*(?:['\u2019](?:s\b)?)?|\d+)"
 _MAX_LEFT = 6
 _LOWER_WORD = regex.compile(r"(?<![\w-])\p{Ll}[\p{Ll}-]*")
+_FIRST_CAP = regex.compile(r"\p{Lu}[\p{L}\d&-]*")
 _LETTERS = regex.compile(r"[\p{L}-]+")
 
 
@@ -78,10 +79,16 @@ class OrgNameFinder:
         found: list[OrgName] = []
         lower: list[frozenset[str]] = []
         for m in self._head.finditer(text):
-            if m.start() < len(covered) and covered[m.start()]:
-                continue
             head = m.group()
             start, end = m.start(), m.end()
+            if m.start() < len(covered) and covered[m.start()]:
+                # A known body's name may end a longer one: "the Regional Water Security
+                # Council" holds "Security Council"; grow from the known name's start.
+                known = by_end.get(end)
+                if known is None or known.actor.kind != "organization" or known.start == m.start() or \
+                        self._word_before.search(text, max(0, known.start - 40), known.start) is None:
+                    continue
+                start = known.start
             # Left: capitalized words, stopping at a sentence opener or a title.
             words = 0
             while words < _MAX_LEFT:
@@ -100,6 +107,9 @@ class OrgNameFinder:
             right = None
             if head in self._of_heads:
                 right = self._of_phrase.match(text, end)
+                if right is not None and (first := _FIRST_CAP.search(text, end, right.end())) is not None and \
+                        (first.group() in self._not_start or first.group() in self._not_word):
+                    right = None  # "the Council on Friday": a date, not the body's name
                 if right is not None:
                     end = self._trim_known_tail(text, m.end(), right.end(), by_start)
             if words == 0 and right is None:
