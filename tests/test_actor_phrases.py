@@ -51,6 +51,15 @@ def test_defined_acronym_is_the_same_body() -> None:
     assert _actor(article, demand.addressee) == ("Mali", "country", None)
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("MONUTAR said the convoy had reached the border town.", "MONUTAR"),
+    ("The KWPA has said the reservoir was full.", "KWPA"),
+])
+def test_acronyms_that_speak_are_bodies(text: str, speaker: str) -> None:
+    article = _parse(text)
+    assert [_actor(article, s.speaker) for s in article.statements] == [(speaker, "organization", None)]
+
+
 def test_a_known_body_inside_a_longer_name() -> None:
     article = _parse("The Coastal Water Security Council said the dam was safe.")
     assert [_actor(article, s.speaker) for s in article.statements] == [
