@@ -222,6 +222,7 @@ class ActorFinder:
         # "Tomas Varga, 54, said", "Halima Osei, who leads the union,": an age or a relative
         # clause of persons after a comma says that the capitalized words before it name one.
         self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
+        self._not_name_start = frozenset(table.words("NOT_ORG_START"))
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
         self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
@@ -482,8 +483,9 @@ class ActorFinder:
             if m is None:
                 continue
             tokens = m.group("name").split()
-            if len(tokens) < 2 or any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
-                continue
+            if len(tokens) < 2 or tokens[0] in self._not_name_start or \
+                    any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+                continue  # "Many Kenyans, who…": a quantifier opens no name
             before = text[max(0, m.start() - 3):m.start()].strip()
             if not before or before[-1] in ".!?\"\u201c":
                 # At a sentence start a common word is capitalized too ("Many Kenyans, who…").

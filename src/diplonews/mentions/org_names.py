@@ -32,6 +32,7 @@ _SP = r"[^\S\n]+"
 _CAP = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\d&-]*(?:['\u2019](?:s\b)?)?|\d+)"
 _MAX_LEFT = 6
 _LOWER_WORD = regex.compile(r"(?<![\w-])\p{Ll}[\p{Ll}-]*")
+_FIRST_CAP = regex.compile(r"\p{Lu}[\p{L}\d&-]*")
 _LETTERS = regex.compile(r"[\p{L}-]+")
 
 
@@ -66,6 +67,11 @@ class OrgNameFinder:
             rf"{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}"
             rf"(?:(?:{_SP}(?:of|for|on|de|du|des){_SP}(?:the{_SP})?|{_SP}(?:and|&){_SP}|{_SP}){_CAP}){{0,6}}")
         self._acronym = regex.compile(r"[^\S\n]*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]{1,9})\)")
+        # "UNAMID said", "the NRC urged": an acronym no gazetteer knows that speaks or asks is a body.
+        verbs = table.expand("{SAY}|{DEMAND_TO}")
+        self._acronym_speaker = regex.compile(
+            rf"(?<![\w.'\u2019-])(?P<acronym>\p{{Lu}}{{2}}[\p{{Lu}}\d]{{1,6}})(?![\w.-])"
+            rf"(?={_SP}(?:also{_SP}|has{_SP}|had{_SP})?(?:{verbs})\b)")
         self._next_cap = regex.compile(rf"{_SP}(?P<word>\p{{Lu}}[\p{{L}}-]*)")
 
     def find(self, text: str, covered: bytearray, anchors: Sequence[Anchor]) -> list[OrgName]:
@@ -78,10 +84,16 @@ class OrgNameFinder:
         found: list[OrgName] = []
         lower: list[frozenset[str]] = []
         for m in self._head.finditer(text):
-            if m.start() < len(covered) and covered[m.start()]:
-                continue
             head = m.group()
             start, end = m.start(), m.end()
+            if m.start() < len(covered) and covered[m.start()]:
+                # A known body's name may end a longer one: "the Regional Water Security
+                # Council" holds "Security Council"; grow from the known name's start.
+                known = by_end.get(end)
+                if known is None or known.actor.kind != "organization" or known.start == m.start() or \
+                        self._word_before.search(text, max(0, known.start - 40), known.start) is None:
+                    continue
+                start = known.start
             # Left: capitalized words, stopping at a sentence opener or a title.
             words = 0
             while words < _MAX_LEFT:
@@ -100,6 +112,9 @@ class OrgNameFinder:
             right = None
             if head in self._of_heads:
                 right = self._of_phrase.match(text, end)
+                if right is not None and (first := _FIRST_CAP.search(text, end, right.end())) is not None and \
+                        (first.group() in self._not_start or first.group() in self._not_word):
+                    right = None  # "the Council on Friday": a date, not the body's name
                 if right is not None:
                     end = self._trim_known_tail(text, m.end(), right.end(), by_start)
             if words == 0 and right is None:
@@ -122,7 +137,21 @@ class OrgNameFinder:
             acronym = self._acronym.match(text, end)
             found.append(OrgName(start, acronym.end() if acronym else end, name, country,
                                  acronym.group("acronym") if acronym else None, end))
-        return found + self._acronym_uses(text, found, covered)
+        found += self._acronym_uses(text, found, covered)
+        defined = {org.acronym for org in found if org.acronym}
+        for m in self._acronym_speaker.finditer(text):
+            if m.group("acronym") not in defined and not covered[m.start()] and \
+                    m.group("acronym") not in self._not_start and not self._all_caps_line(text, m.start()):
+                found.append(OrgName(m.start(), m.end(), m.group("acronym"), None))
+        return found
+
+    @staticmethod
+    def _all_caps_line(text: str, pos: int) -> bool:
+        """Whether the line around ``pos`` is written in capitals (a shouted headline)."""
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        letters = [c for c in text[start:end if end != -1 else len(text)][:200] if c.isalpha()]
+        return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
     @staticmethod
     def _sentence_start(text: str, pos: int) -> bool:
