@@ -83,6 +83,8 @@ def test_descriptive_people_speak(parser: diplonews.Parser, text: str, expected:
      "European Commission", "the subsidies had distorted trade"),
     ("The African Union sent observers to the vote. The communique said the count had been orderly.",
      "African Union", "the count had been orderly"),
+    ("The Human Rights Council met in Geneva. The council deplores the arrests of reporters in the capital.",
+     "United Nations Human Rights Council", "the arrests of reporters in the capital"),
 ])
 def test_bodies_and_documents_stand_for_the_body_named_before(
         parser: diplonews.Parser, text: str, speaker: str, content: str) -> None:
