@@ -83,6 +83,8 @@ def test_descriptive_people_speak(parser: diplonews.Parser, text: str, expected:
      "European Commission", "the subsidies had distorted trade"),
     ("The African Union sent observers to the vote. The communique said the count had been orderly.",
      "African Union", "the count had been orderly"),
+    ("The Human Rights Council met in Geneva. The council deplores the arrests of reporters in the capital.",
+     "United Nations Human Rights Council", "the arrests of reporters in the capital"),
 ])
 def test_bodies_and_documents_stand_for_the_body_named_before(
         parser: diplonews.Parser, text: str, speaker: str, content: str) -> None:
@@ -99,3 +101,25 @@ def test_bodies_and_documents_stand_for_the_body_named_before(
 ])
 def test_no_descriptive_speaker(parser: diplonews.Parser, text: str) -> None:
     assert said(parser, text) == []
+
+
+# ---- reporting forms and what stays in the content --------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a forward-looking clause keeps its date; a past one leaves it to the reporting verb
+    ("Interior Minister Carla Mendes said the checkpoints would close next month.",
+     ("Carla Mendes", "indirect", "the checkpoints would close next month")),
+    ("Trade Minister Paulo Dias told reporters the new tariffs will take effect on Friday.",
+     ("Paulo Dias", "indirect", "the new tariffs will take effect on Friday")),
+    ("Trade Minister Paulo Dias said the shipment had arrived on Monday.",
+     ("Paulo Dias", "indirect", "the shipment had arrived")),
+    # what follows 'according to X' qualifies the source, not the content
+    ("The cargo was seized near the coast, according to Navy Chief Luis Ortega in a radio interview.",
+     ("Luis Ortega", "indirect", "The cargo was seized near the coast")),
+    ("The envoys will meet again in the spring, according to a statement issued by the African Union on Monday.",
+     ("African Union", "indirect", "The envoys will meet again in the spring")),
+    # a body's statement in the present tense
+    ("The African Union condemns the attack on the aid convoy.",
+     ("African Union", "indirect", "the attack on the aid convoy")),
+])
+def test_reporting_forms(parser: diplonews.Parser, text: str, expected: tuple[str, str, str]) -> None:
+    assert said(parser, text) == [expected]

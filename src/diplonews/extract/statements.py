@@ -15,6 +15,13 @@ _LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
 # dangling by that cut ("will be balanced by [next year]") goes with it.
 _DANGLING = regex.compile(r"(?:\s+(?:by|until|till|from|in|on|at|of|for|to|within|through|during))+$",
                           regex.IGNORECASE)
+# A reported clause that looks ahead ("would reopen", "plans to visit", "will be held") owns the
+# date at the sentence's end: "said the border would reopen next month" reports when it reopens,
+# not when it was said.
+_FORWARD = regex.compile(r"(?<![\w-])(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|to|could|might|may|must|"
+                         r"going\s+to|due\s+to|set\s+to|expected\s+to)(?:\s+(?:not|be|have|been|also|soon|"
+                         r"only|again|now|finally|formally|officially))*\s+[\p{L}-]+(?:\s+[\p{L}'-]+){0,4}$",
+                         regex.IGNORECASE)
 _QUOTE_MARKS = "\u201c\u201d\"'\u2018\u2019 "
 _WORD = regex.compile(r"[\p{L}][\p{L}'-]*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
@@ -49,6 +56,22 @@ def _quote_text(text: str) -> str:
     return " ".join(text.split()).strip(_QUOTE_MARKS).rstrip(",").strip(_QUOTE_MARKS)
 
 
+def _forward_date(content: str, span: tuple[int, int] | None, ctx: MatchContext) -> str:
+    """The content with the sentence-final date its forward-looking verb governs, if it was cut
+    off as an adjunct of the reporting verb."""
+    if span is None or not _FORWARD.search(content):
+        return content
+    dates = [m for m in ctx.sentence.tokens if "d" in m.flags and m.start >= span[1]]
+    if not dates:
+        return content
+    date = dates[0]
+    between = ctx.text[span[1]:date.start]
+    if not regex.fullmatch(r"\s+(?:(?:on|in|by|until|before|from|within|at)\s+)?", between, regex.IGNORECASE) \
+            or not _ends_sentence((date.start, date.end), ctx):
+        return content
+    return f"{content} {' '.join(ctx.text[span[1]:date.end].split())}"
+
+
 def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
     content = values.get("content")
     if not content or not values.get("speaker"):
@@ -66,6 +89,8 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     else:
         if len(parts) > 1:  # "The budget, she said, will balance": the clause around its attribution
             content = " ".join(" ".join(ctx.text[s:e].split()).strip(" ,") for s, e in parts)
+        if len(parts) == 1:
+            content = _forward_date(content.rstrip(), span, ctx)
         content = _DANGLING.sub("", _LEAD.sub("", content).rstrip(" ,.")).rstrip(" ,")
     words = content.split()
     short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
