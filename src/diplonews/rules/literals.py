@@ -1,4 +1,4 @@
-"""Literal strings that every match of a regex must contain: the rules' cheap prefilter.
+r"""Literal strings that every match of a regex must contain: the rules' cheap prefilter.
 
 Most rules match in a few sentences of an article, yet running a rule's regex over a sentence
 where it cannot match still costs a full scan: the regex engine tries its start at every actor
@@ -18,6 +18,15 @@ Mention tokens count too. A rule that needs a quotation (``{QUOTE}``, a token wi
 token patterns the placeholders expand to and requires the marker ``⟦q⟧``; the prefilter adds
 one marker per flag the sentence's tokens carry to the text it looks in.
 
+Word edges count as well. A string such as "led" is in "called", so a rule needing the word
+"led" would run on every sentence with "called" in it. The word lists and verb forms the
+placeholders expand to are fenced by ``(?<![\w-])`` and ``(?![\w-])``; the analysis reads those
+as markers (``_START``, ``_END``) that the prefilter's copy of the sentence carries at every
+start and end of a run of ``[\w-]`` characters, so "led" is then looked for as a word. Markers
+inside a string follow from its own characters (a letter then a space is a word end); only at a
+string's edges do they come from the regex, and they are dropped wherever a neighbouring
+character is unknown, so a marked string never claims more than the regex asserts.
+
 Checking is cheap too (``Prefilter``): a sentence can contain a string only if it contains
 each three-character piece of it, so strings are indexed by their rarest trigram, and one set
 intersection with the sentence's trigrams names the few strings worth a substring test.
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 import regex
@@ -47,6 +57,57 @@ _MAX_CHECKED = 384  # more strings than this cost the prefilter more than they s
 # masked sentence, whose letters are their flags.
 _TOKEN_PATTERN = regex.compile(regex.escape(TOKEN).replace(regex.escape("{flag}"), "([a-z])"))
 _TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a rule's token pattern
+_START, _END = "\x01", "\x02"  # a run of [\w-] characters starts / ends here
+_MARKS = _START + _END
+_WORD_RUN = regex.compile(r"[\w-]+", regex.UNICODE)  # the runs the rules' word fences delimit
+_FENCE_BEFORE, _FENCE_AFTER = r"<![\w-])", r"![\w-])"  # after "(?": the fences of a word
+
+
+@lru_cache(maxsize=4096)
+def _in_word(char: str) -> bool:
+    r"""Whether the regex engine counts ``char`` as part of a word run (``[\w-]``)."""
+    return _WORD_RUN.fullmatch(char) is not None
+
+
+def _norm(string: str) -> str:
+    """``string`` with markers at its inner word edges, and at its outer edges where the
+    regex asserted one; a marker contradicted by its neighbour is dropped (the regex cannot
+    match there, so any claim holds)."""
+    real = string.translate(_NO_MARKS)
+    if not real:
+        return "".join(m for m in _MARKS if m in string)
+    out: list[str] = []
+    lead = string[:len(string) - len(string.lstrip(_MARKS))]
+    if _START in lead and _in_word(real[0]):
+        out.append(_START)
+    previous: bool | None = None
+    for char in real:
+        word = _in_word(char)
+        if previous is not None and word != previous:
+            out.append(_START if word else _END)
+        out.append(char)
+        previous = word
+    trail = string[len(string.rstrip(_MARKS)):]
+    if _END in trail and previous:
+        out.append(_END)
+    return "".join(out)
+
+
+def _real_length(string: str) -> int:
+    return len(string.translate(_NO_MARKS))
+
+
+def _checkable(string: str) -> str:
+    """A finished requirement string: an edge marker whose outer side is unknown says nothing
+    the sentence's copy would show (a start fence before an unknown character, say), so it goes."""
+    if string.startswith(_END):
+        string = string[1:]
+    if string.endswith(_START):
+        string = string[:-1]
+    return string
+
+
+_NO_MARKS = str.maketrans("", "", _MARKS)
 
 
 class _Unsupported(Exception):
@@ -89,11 +150,17 @@ def requirements(source: str) -> list[Requirement]:
         candidates.append(useful)
     chosen: list[Requirement] = []
     for candidate in sorted(set(candidates), key=_selectivity):
-        if candidate not in chosen:
+        if not any(_implies(c, candidate) for c in chosen):
             chosen.append(candidate)
         if len(chosen) == _KEEP:
             break
     return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
+
+
+def _implies(stronger: Requirement, weaker: Requirement) -> bool:
+    """Whether a text holding ``stronger`` surely holds ``weaker``, which then filters nothing
+    more (the word "\x01deal\x02" and the string "deal")."""
+    return all(any(w in s for w in weaker) for s in stronger)
 
 
 def _marker(flag: str) -> str:
@@ -106,7 +173,7 @@ def _searchable(text: str) -> str:
 
     The markers follow a NUL, so no requirement string can run from the text into them.
     """
-    folded = text.casefold()
+    folded = _WORD_RUN.sub(lambda run: _START + run.group() + _END, text).casefold()
     flags = {flag for letters in _TOKEN.findall(text) for flag in letters.lower()}
     return folded + "\0" + "".join(_marker(flag) for flag in sorted(flags)) if flags else folded
 
@@ -174,16 +241,16 @@ _COMMON_WORDS = frozenset({
 def _selectivity(requirement: Requirement) -> tuple[bool, int, int, tuple[str, ...]]:
     """Strings that are not common words, long strings (rare in text) and few strings (quick
     to check): best first."""
-    common = any(s.strip() in _COMMON_WORDS for s in requirement)
+    common = any(s.translate(_NO_MARKS).strip() in _COMMON_WORDS for s in requirement)
     return (common, -min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
 
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
     """The minimal form of a requirement, or None when it would pass nearly every sentence."""
-    if not strings or len(strings) > _MAX_CHECKED or any(len(s) < _MIN_LENGTH for s in strings):
+    if not strings or len(strings) > _MAX_CHECKED or any(_real_length(s) < _MIN_LENGTH for s in strings):
         return None
     kept: list[str] = []
-    for s in sorted(strings, key=len):
+    for s in sorted({_checkable(s) for s in strings}, key=len):
         if not any(k in s for k in kept):  # a string containing a kept one adds nothing
             kept.append(s)
     return frozenset(kept)
@@ -192,7 +259,7 @@ def _useful(strings: frozenset[str]) -> Requirement | None:
 def _concat(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
     if len(left) * len(right) > _MAX_STRINGS:
         return None
-    return frozenset(a + b for a, b in product(left, right))
+    return frozenset(_norm(a + b) for a, b in product(left, right))
 
 
 def _sequence(items: list[_Facts]) -> _Facts:
@@ -356,6 +423,12 @@ class _Parser:
             return self._close(self.alternation())
         self.pos += 1
         rest = self.source[self.pos:]
+        if rest.startswith(_FENCE_BEFORE):
+            self.pos += len(_FENCE_BEFORE)
+            return _Facts(exact=frozenset({_START}))
+        if rest.startswith(_FENCE_AFTER):
+            self.pos += len(_FENCE_AFTER)
+            return _Facts(exact=frozenset({_END}))
         for opener in ("=", "!", "<=", "<!"):
             if rest.startswith(opener):
                 self.pos += len(opener)
