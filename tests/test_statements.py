@@ -178,8 +178,9 @@ def test_saying_after_a_main_clause(parser: diplonews.Parser, text: str, expecte
     ("Ukrainian President Volodymyr Zelensky said on Tuesday in his nightly video address that "
      "Russian forces had been pushed back near the city.",
      ("Volodymyr Zelensky", "indirect", "Russian forces had been pushed back near the city")),
+    # a forward-looking clause keeps its deadline: it is part of what was said
     ("Governor Ellen Park said the state will not raise taxes by next year.",
-     ("Ellen Park", "indirect", "the state will not raise taxes")),
+     ("Ellen Park", "indirect", "the state will not raise taxes by next year")),
     ("\u201cWe will fight this in court,\u201d Governor Ellen Park wrote on social media.",
      ("Ellen Park", "direct", "We will fight this in court")),
     ("\u201cThe permit was lawful,\u201d Governor Ellen Park has insisted.",
