@@ -244,3 +244,25 @@ def test_two_persons_of_one_country_stay_two_meetings() -> None:
                       "Boric also met Spanish King Felipe VI on Thursday.")
     assert (frozenset({"Gabriel Boric", "Pedro Sanchez"}), "held") in found
     assert len(found) == 2, found
+
+
+def test_a_description_and_the_name_it_stands_for_are_one_meeting() -> None:
+    found = _meetings("Brazilian Foreign Minister Mauro Vieira met his Chilean counterpart on Monday. "
+                      "Vieira told reporters he had also met Chilean officials in Santiago on Monday.")
+    assert len(found) == 1, found
+
+
+def test_the_host_country_as_place_does_not_split_a_meeting_from_its_capital() -> None:
+    found = _meetings("Ghanaian President John Mahama met Senegalese President Bassirou Diomaye Faye in "
+                      "Dakar on Tuesday. Mahama's visit to Senegal was his first abroad this year.")
+    assert len(found) == 1, found
+    article = parse("Ghanaian President John Mahama met Senegalese President Bassirou Diomaye Faye in "
+                    "Dakar on Tuesday. Mahama's visit to Senegal was his first abroad this year.",
+                    published=PUBLISHED)
+    assert article.meetings[0].location is not None and article.meetings[0].location.name == "Dakar"
+
+
+def test_two_described_parties_of_different_countries_stay_two_meetings() -> None:
+    found = _meetings("Brazilian Foreign Minister Mauro Vieira met Chilean officials on Monday. "
+                      "Vieira also met Peruvian officials on Monday.")
+    assert len(found) == 2, found

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from diplonews.extract.agreements import GENERIC_AGREEMENT_NOUNS
+from diplonews.mentions.gazetteer import slug
 from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
 
 __all__ = ["merge_agreements", "merge_demands", "merge_meetings", "merge_statements"]
@@ -71,12 +72,18 @@ def _evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
 
 
 def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None],
-                   mentioned: Callable[[Meeting], set[str]] | None = None) -> list[Meeting]:
+                   mentioned: Callable[[Meeting], set[str]] | None = None,
+                   descriptive: Callable[[str], bool] | None = None) -> list[Meeting]:
     """One meeting per real-world event.
 
     A mention naming fewer than two participants ("the 35-minute session at the Great Hall")
     joins the earlier meeting that shares most actors with its sentence (``mentioned``).
+    ``descriptive`` tells the actors named by a description ("Mexican officials", "his Indian
+    counterpart"): next to a participant both mentions share, such an actor stands for its
+    country, so "met Mexican officials" and "met her Mexican counterparts" are one meeting.
     """
+    if descriptive is not None:
+        country_of = _standing_for(country_of, descriptive)
     merged: list[Meeting] = []
     waiting: list[Meeting] = []  # partial mentions before the meeting they belong to
     for m in meetings:
@@ -94,7 +101,7 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
         if target is None:
             merged.append(_own(m))
         else:
-            _absorb(target, m)
+            _absorb(target, m, country_of)
     for m in waiting:
         context = set(m.participants) | (mentioned(m) if mentioned else set())
         target = _best_partial_target(merged, m, context)
@@ -128,6 +135,36 @@ def _inherit_setting(meetings: list[Meeting]) -> None:
             meeting.date = before.date
 
 
+class _standing_for:
+    """``country_of`` that also answers, for a descriptive actor, which country it stands for.
+
+    A callable object rather than a closure so that ``side`` can be asked separately: the
+    country a description stands for, or the actor itself.
+    """
+
+    def __init__(self, country_of: Callable[[str], str | None], descriptive: Callable[[str], bool]):
+        self.country_of = country_of
+        self.descriptive = descriptive
+
+    def __call__(self, actor: str) -> str | None:
+        return self.country_of(actor)
+
+    def side(self, actor: str) -> str:
+        country = self.country_of(actor)
+        return country if country is not None and self.descriptive(actor) else actor
+
+
+def _key(actor: str) -> str:
+    """An actor id compared across spellings: "amir-abdollahian" and "amirabdollahian" alike."""
+    return actor.replace("-", "")
+
+
+def _keys(meeting: Meeting, country_of: Callable[[str], str | None]) -> set[str]:
+    """The participants as compared: spelling-free ids, descriptions standing for their country."""
+    side = country_of.side if isinstance(country_of, _standing_for) else (lambda a: a)
+    return {_key(side(a)) for a in meeting.participants}
+
+
 def _with_own_country(m: Meeting, country_of: Callable[[str], str | None]) -> bool:
     """"Abiy Ahmed" and "Ethiopia" as the only parties: a person with their own country is no meeting."""
     if len(m.participants) != 2:
@@ -136,11 +173,26 @@ def _with_own_country(m: Meeting, country_of: Callable[[str], str | None]) -> bo
     return country_of(a) == b or country_of(b) == a
 
 
-def _places_conflict(a: Meeting, b: Meeting) -> bool:
-    """Two named places of the same kind that differ: not the same meeting."""
+def _places_conflict(a: Meeting, b: Meeting, country_of: Callable[[str], str | None] | None = None) -> bool:
+    """Two named places of the same kind that differ: not the same meeting.
+
+    A place that is the country of a participant ("in China", "Japan") does not conflict with a
+    city: the host country and its capital name one setting, however the place finder typed them.
+    """
     if a.location is None or b.location is None or a.location.kind != b.location.kind:
         return False
-    return a.location.name.casefold() != b.location.name.casefold()
+    if a.location.name.casefold() == b.location.name.casefold():
+        return False
+    if country_of is not None:
+        national = _national(a, country_of) | _national(b, country_of)
+        if _key(slug(a.location.name)) in national or _key(slug(b.location.name)) in national:
+            return False
+    return True
+
+
+def _national(m: Meeting, country_of: Callable[[str], str | None]) -> set[str]:
+    """The participants' countries (and the participants themselves), as comparison keys."""
+    return {_key(x) for a in m.participants for x in (a, country_of(a)) if x is not None}
 
 
 def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -> Meeting | None:
@@ -155,29 +207,27 @@ def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -
     return candidates[index]
 
 
-def _expand(ids: list[str], country_of: Callable[[str], str | None]) -> set[str]:
-    return {country_of(i) or i for i in ids}
-
-
 def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None]) -> bool:
-    pa, pb = set(a.participants), set(b.participants)
+    # Participants are compared as keys: spelling-free ids, descriptions as their country.
+    pa, pb = _keys(a, country_of), _keys(b, country_of)
+    countries = {_key(i): _key(c) for i in (*a.participants, *b.participants) if (c := country_of(i)) is not None}
     nested = pa <= pb or pb <= pa
     # "China and India" and "Li Keqiang and Manmohan Singh" are one meeting when one side of the
     # comparison names only countries or bodies; two sets of persons must nest by themselves.
-    bodies_only = any(all(country_of(i) is None for i in side) for side in (pa, pb))
+    bodies_only = any(all(i not in countries for i in side) for side in (pa, pb))
     # "Xi and Prabowo" and "Prabowo's visit to China": the same meeting when the actors that
     # differ are a country on one side and (persons of) that country on the other.
     only_a, only_b = pa - pb, pb - pa
     country_for_person = bool(pa & pb) and bool(only_a) and bool(only_b) and (
-        only_a <= {country_of(i) for i in only_b} or only_b <= {country_of(i) for i in only_a})
+        only_a <= {countries.get(i) for i in only_b} or only_b <= {countries.get(i) for i in only_a})
     if not nested and (bodies_only or country_for_person):
-        ca, cb = _expand(a.participants, country_of), _expand(b.participants, country_of)
+        ca, cb = {countries.get(i, i) for i in pa}, {countries.get(i, i) for i in pb}
         nested = ca <= cb or cb <= ca
     if not nested:
         return False
     if a.status != b.status and "held" in (a.status, b.status):
         return False
-    if _places_conflict(a, b):
+    if _places_conflict(a, b, country_of):
         return False
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value[:7] == b.date.value[:7] or a.date.value.startswith(b.date.value) \
@@ -185,17 +235,28 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
     return True
 
 
-def _absorb(target: Meeting, other: Meeting) -> None:
+def _absorb(target: Meeting, other: Meeting, country_of: Callable[[str], str | None] | None = None) -> None:
+    # A participant's own country as the place ("in China") gives way to the city named by another
+    # mention ("in Beijing").
+    national = _national(target, country_of) if country_of is not None else set()
     if other.status == "cancelled":
         target.status = "cancelled"
+    known = {_key(p) for p in target.participants}
     for p in other.participants:
-        if p not in target.participants:
+        if _key(p) not in known:
+            known.add(_key(p))
             target.participants.append(p)
+    if isinstance(country_of, _standing_for):
+        # "his Indian counterpart" and "Jaishankar" in one meeting: the name replaces the description.
+        named = {country_of(p) for p in target.participants if not country_of.descriptive(p)} - {None}
+        target.participants[:] = [p for p in target.participants
+                                  if not (country_of.descriptive(p) and country_of(p) in named)]
     if (target.date is None and other.date is not None) or (target.date is not None and other.date is not None and target.date.precision != "day" \
             and other.date.precision == "day"):
         target.date = other.date
     if other.location is not None and (target.location is None or (
-            other.location.kind == "venue" and target.location.kind != "venue")):
+            other.location.kind == "venue" and target.location.kind != "venue") or (
+            other.location.kind == target.location.kind and _key(slug(target.location.name)) in national)):
         target.location = other.location
     if target.duration is None:
         target.duration = other.duration

@@ -424,8 +424,12 @@ class Parser:
                     last[kind.name] = fields
         table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
+        # Actors named by a description ("Mexican officials", "his Indian counterpart") may stand
+        # for their country when meetings merge.
+        described = {r.id for r in table.records.values()
+                     if r.kind == "group" or (r.kind == "person" and r.title is not None and r.title == r.name)}
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
-                                  countries.get, lambda m: mentioned.get(id(m), set()))
+                                  countries.get, lambda m: mentioned.get(id(m), set()), described.__contains__)
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
