@@ -266,3 +266,33 @@ def test_two_described_parties_of_different_countries_stay_two_meetings() -> Non
     found = _meetings("Brazilian Foreign Minister Mauro Vieira met Chilean officials on Monday. "
                       "Vieira also met Peruvian officials on Monday.")
     assert len(found) == 2, found
+
+
+# ---- denials that run into the meeting noun, and sporting contests ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no talks between Chilean President Ana Rojas and Bolivian President Luis Mamani.",
+        "So far there has been no meeting between Chilean President Ana Rojas and Bolivian President Luis Mamani.",
+        "Ghana will meet Morocco in the Africa Cup of Nations quarter-final in Abidjan on Sunday.",
+        "Japan met Australia in a friendly match in Sydney on Tuesday.",
+        "Norway and Sweden met in the handball championship in Oslo.",
+    ],
+)
+def test_denied_meetings_and_sports_fixtures_are_no_meeting(text: str) -> None:
+    _expect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a person meeting at a sporting event is still a meeting
+        ("Chilean President Ana Rojas met Bolivian President Luis Mamani at the football final in Lima.",
+         {"Ana Rojas", "Luis Mamani"}),
+        # a cue well before the match speaks of something else
+        ("Officials saw no deal on tariffs, and talks between Chile and Bolivia resumed on Monday.",
+         {"Chile", "Bolivia"}),
+    ],
+)
+def test_contest_and_denial_cues_keep_real_meetings(text: str, names: set[str]) -> None:
+    _expect(text, (names, "held"))

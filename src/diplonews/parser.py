@@ -140,6 +140,7 @@ class Parser:
             sign=regex.compile(self.placeholders.expand("{SIGN}"), flags),
             hypothetical=regex.compile(self.placeholders.expand("{HYPOTHETICAL_CUE}"), flags),
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
+            contest=regex.compile(self.placeholders.expand("{CONTEST_CUE}"), flags),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)

@@ -23,6 +23,10 @@ def dropped(values: dict[str, Any], reason: str) -> list[dict[str, Any]]:
     return []
 
 
+_CUE_REACH = 24
+"""How far before a match a cue may start and still run into it ('there were no talks between')."""
+
+
 @dataclass(frozen=True)
 class Cues:
     """Compiled cue-word patterns from the lexicon (future, cancelled, reaffirmed, sign…)."""
@@ -33,12 +37,18 @@ class Cues:
     sign: regex.Pattern[str]
     hypothetical: regex.Pattern[str]
     possibility: regex.Pattern[str]
+    contest: regex.Pattern[str]
 
     def nonfactual(self, ctx: MatchContext) -> bool:
         """Whether the match, or the rest of its sentence, makes the event hypothetical or denies
         it: 'could sign', 'has no plans to meet', 'would meet … only if', 'no talks between'.
-        Text before the match is not read: a clause there speaks of something else."""
-        return self.hypothetical.search(ctx.sentence.masked, ctx.match_start) is not None
+        Text well before the match is not read: a clause there speaks of something else; a cue
+        that runs into the match ('no talks between') is part of it."""
+        start = ctx.match_start
+        for cue in self.hypothetical.finditer(ctx.sentence.masked, max(0, start - _CUE_REACH)):
+            if cue.end() > start:
+                return True
+        return False
 
 
 @dataclass(frozen=True)

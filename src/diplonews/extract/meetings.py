@@ -78,6 +78,9 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         return dropped(values, "a negated meeting verb ('did not meet'), nothing called off")
     if ctx.cues.nonfactual(ctx) and not ctx.cues.cancel.search(window):
         return dropped(values, "hypothetical or denied meeting (HYPOTHETICAL_CUE)")
+    if ctx.cues.contest.search(window) and not any(
+            "p" in m.flags for m in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end)):
+        return dropped(values, "a sporting contest between teams, no person meets (CONTEST_CUE)")
     if "date" not in values:
         chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
         if chosen is not None:
