@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 import diplonews
 from diplonews.cli import main
 from diplonews.rules.builder import example, pattern, rule, rule_file, words
+from diplonews.rules.engine import group_names
 from diplonews.selfcheck import RuleCheckFailure, check_rules
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "dev"
@@ -398,3 +400,22 @@ def test_cli_reports_a_bad_rule_file_with_its_code(tmp_path: Path, capsys: pytes
     assert main(["parse", str(article), "--rules", str(rules)]) == 2
     err = capsys.readouterr().err
     assert "DN104" in err and str(rules) in err and "my.rule" in err
+
+
+# ---- lazy compilation ---------------------------------------------------------------------------
+def test_shipped_rules_know_their_groups_before_they_compile(parser: diplonews.Parser) -> None:
+    """Shipped patterns compile when a sentence first needs them; the fields a rule fills are
+    read from its source meanwhile, and must be the groups the compiled pattern has."""
+    for compiled in parser.rules.rules:
+        assert compiled.names == frozenset(compiled.pattern.groupindex), compiled.id
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    (r"(?P<speaker>a)\s+(?<content>b)", {"speaker", "content"}),
+    (r"\(?P<escaped>a\)|(?P<real>b)", {"real"}),
+    (r"[(?P<inside_a_class>]|(?:x)|(?<!y)(?<=z)", set()),
+    (r"[]](?P<after_a_class>c)", {"after_a_class"}),
+])
+def test_group_names_are_read_past_escapes_and_classes(source: str, names: set[str]) -> None:
+    assert group_names(source) == names
+    assert set(regex.compile(source).groupindex) == names

@@ -41,6 +41,7 @@ from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import (
     default_gazetteers,
     default_rule_files,
+    is_shipped,
     load_gazetteer,
     load_rule_file,
     validate,
@@ -154,7 +155,8 @@ class Parser:
     def default(cls) -> Parser:
         """The parser with diplonews's own rules and gazetteers, built once per process.
 
-        Building compiles every rule (about half a second); a parser is immutable, so one
+        Building expands and analyses every rule (a few seconds; patterns compile when a
+        sentence first needs them); a parser is immutable, so one
         instance serves every caller, and ``with_*`` derive new parsers from it.
         """
         cached = _DEFAULTS.get(cls)
@@ -235,7 +237,8 @@ class Parser:
                 if kind is None:
                     raise RuleError("DN107", f"unknown item kind {spec.kind!r} (known: "
                                     f"{', '.join(sorted(self._kinds))})", source=source, rule=spec.id)
-                compiled = compile_rule(spec, self.placeholders, source, rule_file.overlap)
+                compiled = compile_rule(spec, self.placeholders, source, rule_file.overlap,
+                                        eager=not is_shipped(source))
                 allowed = set(kind.model.model_fields) - {"rule", "evidence"}
                 unknown = sorted(compiled.fields() - allowed)
                 unknown += sorted({entry.split("=")[0] for entry in spec.inherit} - allowed)

@@ -1,9 +1,9 @@
 """The rule engine: compiled rules, matched against masked sentences, overlaps resolved.
 
 The engine knows nothing about meetings or quotes: it runs patterns and reports which named
-groups matched where. What the groups mean is the builders' business (``extract/``). Patterns
-compile once, when a ``RuleSet`` is made; a parser shares its rule set across documents and
-threads (compiled ``regex`` patterns are immutable and thread-safe). A rule runs on a sentence
+groups matched where. What the groups mean is the builders' business (``extract/``). A pattern
+compiles once per process, when a sentence first needs it; a parser shares its rule set across
+documents and threads (compiled ``regex`` patterns are immutable and thread-safe). A rule runs on a sentence
 only if the sentence holds the literal strings its pattern cannot match without
 (``rules.literals``): most rules are ruled out by a set operation instead of a regex scan.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import regex
 
@@ -20,21 +21,67 @@ from diplonews.rules.literals import Prefilter, Requirement, requirements
 from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
-__all__ = ["CompiledRule", "RuleMatch", "RuleSet"]
+__all__ = ["CompiledRule", "RuleMatch", "RuleSet", "compile_rule", "group_names"]
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE
+_T = TypeVar("_T")
+
+
+_PATTERNS: dict[str, regex.Pattern[str]] = {}
+"""Compiled patterns by expanded pattern, for the life of the process.
+
+An expanded rule runs to tens of kilobytes of regex (every verb group spelled out in all its
+forms), and compiling it costs far more than matching it. Patterns compile on first use, so a
+parser built for one sentence, or derived with ``with_rules`` after extending a verb class,
+compiles only the rules a sentence can match; every parser in the process shares the result."""
+_REQUIREMENTS: dict[str, tuple[Requirement, ...]] = {}
+_CACHE_LIMIT = 2048
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> _T:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+    return value
+
+
+def _pattern(expanded: str) -> regex.Pattern[str]:
+    found = _PATTERNS.get(expanded)
+    return found if found is not None else _remember(_PATTERNS, expanded, regex.compile(expanded, _FLAGS))
+
+
+def _requirements(expanded: str) -> tuple[Requirement, ...]:
+    found = _REQUIREMENTS.get(expanded)
+    return found if found is not None else _remember(_REQUIREMENTS, expanded, tuple(requirements(expanded)))
+
+
+# What hides "(?P<" from a scan for group names: an escape or a character class.
+_GROUP_NAME = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P?<([^\W\d]\w*)>", regex.DOTALL)
+
+
+def group_names(expanded: str) -> frozenset[str]:
+    """The named groups of a pattern, read from its source without compiling it."""
+    return frozenset(m.group(1) for m in _GROUP_NAME.finditer(expanded) if m.group(1))
 
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A validated rule with its compiled pattern and the policy of the file it came from."""
+    """A validated rule with its expanded pattern and the policy of the file it came from."""
 
     spec: RuleSpec
-    pattern: regex.Pattern[str]
+    expanded: str
+    """The rule's pattern with every placeholder spelled out: what the regex engine runs."""
     source: str
     overlap: OverlapPolicy
     requires: tuple[Requirement, ...] = ()
     """Strings of which a sentence must contain one (from each set) for the rule to be tried."""
+    names: frozenset[str] = frozenset()
+    """The pattern's named groups."""
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern, compiled the first time any parser needs it."""
+        return _pattern(self.expanded)
 
     @property
     def id(self) -> str:
@@ -46,7 +93,7 @@ class CompiledRule:
 
     def fields(self) -> set[str]:
         """Names of the item fields this rule can fill."""
-        return set(self.pattern.groupindex) | set(self.spec.set)
+        return set(self.names) | set(self.spec.set)
 
 
 @dataclass(frozen=True)
@@ -74,14 +121,17 @@ def _regex_problem(exc: regex.error, pattern: str, spans: list[PlaceholderSpan])
 
 
 def compile_rule(
-    spec: RuleSpec, table: PlaceholderTable, source: str, overlap: OverlapPolicy
+    spec: RuleSpec, table: PlaceholderTable, source: str, overlap: OverlapPolicy, *, eager: bool = True
 ) -> CompiledRule:
+    """A rule ready to run. ``eager`` compiles its pattern now, so that an error in a user's
+    rule is reported when the file is loaded; the shipped rules are tested and compile lazily."""
     expanded, spans = table.expand_mapped(spec.pattern, source=source, rule=spec.id)
-    try:
-        compiled = regex.compile(expanded, _FLAGS)
-    except regex.error as exc:
-        raise RuleError("DN103", _regex_problem(exc, spec.pattern, spans), source=source, rule=spec.id) from exc
-    return CompiledRule(spec, compiled, source, overlap, tuple(requirements(expanded)))
+    if eager:
+        try:
+            _pattern(expanded)
+        except regex.error as exc:
+            raise RuleError("DN103", _regex_problem(exc, spec.pattern, spans), source=source, rule=spec.id) from exc
+    return CompiledRule(spec, expanded, source, overlap, _requirements(expanded), group_names(expanded))
 
 
 def _select(matches: list[RuleMatch], policy: OverlapPolicy) -> list[RuleMatch]:
@@ -144,7 +194,7 @@ class RuleSet:
                         continue
                     groups = {
                         name: [span for span in m.spans(name) if span[1] > span[0]]
-                        for name in rule.pattern.groupindex
+                        for name in rule.names
                     }
                     found.append(RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v}))
             except TimeoutError:

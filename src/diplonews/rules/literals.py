@@ -60,6 +60,9 @@ _TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a 
 _START, _END = "\x01", "\x02"  # a run of [\w-] characters starts / ends here
 _MARKS = _START + _END
 _WORD_RUN = regex.compile(r"[\w-]+", regex.UNICODE)  # the runs the rules' word fences delimit
+# What can hide a parenthesis from a group count: an escape or a character class (whose first
+# "]" is literal); everything else is a bracket or nothing of interest.
+_GROUP_PIECES = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()]", regex.DOTALL)
 _FENCE_BEFORE, _FENCE_AFTER = r"<![\w-])", r"![\w-])"  # after "(?": the fences of a word
 
 
@@ -343,12 +346,29 @@ _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
+_GROUP_FACTS: dict[str, _Facts] = {}
+"""Facts of groups already read, by their text (never mutated once made)."""
+_MEMO_MIN_LENGTH = 48  # shorter groups are read again faster than they are looked up
+_MEMO_MAX_CHARS = 8_000_000
+_memo_chars = 0
+
+
+def _remember(text: str, facts: _Facts) -> None:
+    global _memo_chars
+    if _memo_chars + len(text) > _MEMO_MAX_CHARS:
+        _GROUP_FACTS.clear()
+        _memo_chars = 0
+    _GROUP_FACTS[text] = facts
+    _memo_chars += len(text)
+
+
 class _Parser:
     """A recursive-descent reader of the subset of ``regex`` syntax the rules use."""
 
     def __init__(self, source: str):
         self.source = source
         self.pos = 0
+        self._ends: dict[int, int] | None = None
 
     def _peek(self) -> str:
         return self.source[self.pos] if self.pos < len(self.source) else ""
@@ -418,42 +438,88 @@ class _Parser:
             return _Facts(exact=frozenset({char}), flags=frozenset({token.group(1)}))
         return _Facts(exact=frozenset({char.casefold()}))
 
+    def _closing(self) -> dict[int, int]:
+        """Where each group of the source ends (just past its ``)``), by where it opens."""
+        if self._ends is None:
+            self._ends = {}
+            opened: list[int] = []
+            for piece in _GROUP_PIECES.finditer(self.source):
+                if piece.group() == "(":
+                    opened.append(piece.start())
+                elif piece.group() == ")" and opened:
+                    self._ends[opened.pop()] = piece.end()
+        return self._ends
+
     def _group(self) -> _Facts:
+        """A group's facts, read once per distinct group text: the placeholders expand to the
+        same verb groups and word lists in rule after rule, and a group's facts depend on its
+        text alone."""
+        start = self.pos - 1
+        end = self._closing().get(start)
+        if end is None or end - start < _MEMO_MIN_LENGTH:
+            return self._group_read()
+        text = self.source[start:end]
+        known = _GROUP_FACTS.get(text)
+        if known is not None:
+            self.pos = end
+            return known
+        facts = self._group_read()
+        if self.pos == end:
+            _remember(text, facts)
+        return facts
+
+    def _group_read(self) -> _Facts:
         if self._peek() != "?":
             return self._close(self.alternation())
         self.pos += 1
-        rest = self.source[self.pos:]
-        if rest.startswith(_FENCE_BEFORE):
+        source, at = self.source, self.pos
+        if source.startswith(_FENCE_BEFORE, at):
             self.pos += len(_FENCE_BEFORE)
             return _Facts(exact=frozenset({_START}))
-        if rest.startswith(_FENCE_AFTER):
+        if source.startswith(_FENCE_AFTER, at):
             self.pos += len(_FENCE_AFTER)
             return _Facts(exact=frozenset({_END}))
         for opener in ("=", "!", "<=", "<!"):
-            if rest.startswith(opener):
+            if source.startswith(opener, at):
                 self.pos += len(opener)
-                self.alternation()
-                self._close(_EMPTY)
+                self._skip_to_close()
                 return _EMPTY
-        if rest.startswith((":", ">")):
+        if source.startswith((":", ">"), at):
             self.pos += 1
             return self._close(self.alternation())
-        if rest.startswith(("P<", "<")):
+        if source.startswith(("P<", "<"), at):
             self.pos = self.source.index(">", self.pos) + 1
             return self._close(self.alternation())
-        if rest.startswith("P="):
+        if source.startswith("P=", at):
             raise _Unsupported("backreference")
         flags = ""
         while self._peek().isalpha() or self._peek() == "-":
             flags += self._take()
         if not flags or any(f not in "imsuw-" for f in flags):
-            raise _Unsupported(flags or rest[:2])
+            raise _Unsupported(flags or source[at:at + 2])
         if self._take() == ")":
             return _EMPTY  # global inline flags: case folding already covers "i"
         self.pos -= 1
         if self._take() != ":":
             raise _Unsupported(flags)
         return self._close(self.alternation())
+
+    def _skip_to_close(self) -> None:
+        """Move past the ``)`` that closes the group the reader is in, without analysing it.
+
+        A lookaround asserts but consumes nothing, so nothing in it is required; the rules'
+        clause-end lookaheads run to kilobytes each, and reading them for facts that are then
+        thrown away was most of the analysis's cost."""
+        depth = 0
+        for piece in _GROUP_PIECES.finditer(self.source, self.pos):
+            if piece.group() == "(":
+                depth += 1
+            elif piece.group() == ")":
+                if depth == 0:
+                    self.pos = piece.end()
+                    return
+                depth -= 1
+        raise _Unsupported("unbalanced group")
 
     def _close(self, facts: _Facts) -> _Facts:
         if self._take() != ")":

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from diplonews.rules.errors import RuleError
 from diplonews.rules.schema import ActorEntry, GazetteerFile, PlaceholderSpec, RuleExample, RuleFile, RuleSpec
 
-__all__ = ["default_gazetteers", "default_rule_files", "load_gazetteer", "load_rule_file", "validate"]
+__all__ = ["default_gazetteers", "default_rule_files", "is_shipped", "load_gazetteer", "load_rule_file", "validate"]
 
 _Model = TypeVar("_Model", bound=BaseModel)
 _MAX_FILE_BYTES = 50_000_000
@@ -98,9 +98,17 @@ def load_gazetteer(path: str | Path) -> GazetteerFile:
 
 def _package_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
     root = resources.files("diplonews").joinpath("data", folder)
-    found = [(f"diplonews/data/{folder}/{entry.name}", entry.read_text(encoding="utf-8"))
+    found = [(f"{_SHIPPED_PREFIX}{folder}/{entry.name}", entry.read_text(encoding="utf-8"))
              for entry in root.iterdir() if entry.name.endswith(suffixes)]
     return sorted(found)
+
+
+_SHIPPED_PREFIX = "diplonews/data/"
+
+
+def is_shipped(source: str) -> bool:
+    """Whether a rule file's source names one of the files shipped with diplonews."""
+    return source.startswith(_SHIPPED_PREFIX)
 
 
 def default_rule_files() -> list[tuple[str, RuleFile]]:
