@@ -129,6 +129,45 @@ def test_noun_frames(text: str, names: set[str]) -> None:
     _expect(text, (names, "held"))
 
 
+# ---- a later surname in a noun frame, possessive or capitalised at the sentence start ----------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kenyan Foreign Minister Rose Nyambura landed on Monday. Nyambura's talks with Thai Foreign "
+         "Minister Anan Srisuk dwelt on rice exports.", {"Rose Nyambura", "Anan Srisuk"}),
+        ("Belgian Prime Minister Joris van den Berg flew in on Sunday. Van den Berg's meeting with Irish "
+         "Prime Minister Niamh Walsh ran late.", {"Joris van den Berg", "Niamh Walsh"}),
+    ],
+)
+def test_surname_noun_frames(text: str, names: set[str]) -> None:
+    _expect(text, (names, "held"))
+
+
+# ---- two parties doing something during a meeting met there ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        ("Zambian President Mwila Banda and Malawian President Chikondi Phiri reviewed the railway "
+         "project during a meeting in Lusaka.", {"Mwila Banda", "Chikondi Phiri"}, "held"),
+        ("Norway and Iceland went over the fishing quotas in a video call on Tuesday.",
+         {"Norway", "Iceland"}, "held"),
+        ("Uruguay and Paraguay will take stock of the river treaty during talks in Asuncion next week.",
+         {"Uruguay", "Paraguay"}, "planned"),
+    ],
+)
+def test_coordinated_subject_during_a_meeting(text: str, names: set[str], status: str) -> None:
+    _expect(text, (names, status))
+
+
+@pytest.mark.parametrize("text", [
+    "Envoy Lars Holm urged Sudan and Chad to settle the border row during talks in Geneva.",
+    "Sudan and Chad were asked to raise the refugee question in talks next month.",
+    "Norway and Iceland have never discussed the quotas during a meeting.",
+])
+def test_asked_or_never_during_a_meeting_is_no_meeting(text: str) -> None:
+    assert _meetings(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

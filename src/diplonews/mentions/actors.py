@@ -668,17 +668,29 @@ class ActorFinder:
         table = ActorTable(self.gazetteer)
         selected = self._select([c for c in self._candidates(text) if self._plausible(c)])
         persons_first_pass = [c for c in selected if c.kind == "person"]
+        named: list[list[str]] = []
         for c in persons_first_pass:
             name = str(c.data["name"])
             c.data["canonical"] = _canonical_person(name)
+            words = str(c.data["canonical"]).casefold().split()
+            if len(words) > 1 and any(len(full) > len(words) and full[-len(words):] == words for full in named):
+                # "Van Aalst said" after "Pieter van Aalst": a capitalised particle opening a
+                # sentence makes a surname look like a new two-word name.
+                c.kind, c.rank, c.data = "surname", 2, {"name": str(c.data["canonical"])}
+                continue
+            named.append(words)
+        persons_first_pass = [c for c in persons_first_pass if c.kind == "person"]
         name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
                        if len(tok) > 1 and not self._not_name.match(tok)}
         covered = [(c.start, c.end) for c in selected]
         extra: list[_Candidate] = []
         if name_tokens:
             for m in self._word.finditer(text):
-                if m.group() in name_tokens and self.gazetteer.lookup(m.group()) is None:
-                    extra.append(_Candidate(m.start(), m.end(), "surname", 2, {"name": m.group()}))
+                word, end = m.group(), m.end()
+                if word.endswith("'s"):  # "Wekesa's talks": the possessive is no part of the name
+                    word, end = word[:-2], end - 2
+                if word in name_tokens and self.gazetteer.lookup(word) is None:
+                    extra.append(_Candidate(m.start(), end, "surname", 2, {"name": word}))
         if extra:
             # Overlap test by bisection (a linear scan per surname made big texts quadratic):
             # a candidate overlaps a covered span iff some span starting before its end ends
@@ -876,10 +888,12 @@ class ActorFinder:
     @staticmethod
     def _latest_with_token(table: ActorTable, seen: list[tuple[int, int, str, bool]], token: str
                            ) -> ActorRecord | None:
+        words = token.casefold().split()
         for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
-            if token in table.records[actor_id].name.split():
+            name = table.records[actor_id].name
+            if token in name.split() or (len(words) > 1 and name.casefold().split()[-len(words):] == words):
                 return table.records[actor_id]
-        return next(iter(table.with_token(token)), None)
+        return next(iter(table.with_token(words[-1] if len(words) > 1 else token)), None)
 
     def _body_record(self, table: ActorTable, title: str, country: str | None) -> ActorRecord | None:
         """'Seoul's foreign ministry' is a new body; 'the foreign ministry' the latest one of its kind."""
