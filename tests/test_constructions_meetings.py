@@ -335,3 +335,25 @@ def test_denied_meetings_and_sports_fixtures_are_no_meeting(text: str) -> None:
 )
 def test_contest_and_denial_cues_keep_real_meetings(text: str, names: set[str]) -> None:
     _expect(text, (names, "held"))
+
+
+# ---- a meeting inside a relative clause or an adverbial participle ---------------------------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Estonian Foreign Minister Maarja Tamm, who met Georgian Prime Minister Levan Beridze on Friday, "
+         "said the visa talks would resume.", {"Maarja Tamm", "Levan Beridze"}),
+        ("Shortly after meeting Omani Foreign Minister Salim Al-Harthi in Muscat, Latvian President Ilze "
+         "Ozola flew home.", {"Salim Al-Harthi", "Ilze Ozola"}),
+    ],
+)
+def test_relative_and_participle_clauses(text: str, names: set[str]) -> None:
+    _expect(text, (names, "held"))
+
+
+@pytest.mark.parametrize("text", [
+    "After meeting the deadline on Monday, Finance Minister Ines Duarte said the budget was safe.",
+    "Estonian Foreign Minister Maarja Tamm, who did not meet Georgian Prime Minister Levan Beridze, left early.",
+])
+def test_meeting_a_target_or_a_denied_meeting_is_no_meeting(text: str) -> None:
+    assert _meetings(text) == []
