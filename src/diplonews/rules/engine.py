@@ -17,7 +17,7 @@ from typing import TypeVar
 import regex
 
 from diplonews.rules.errors import RuleError
-from diplonews.rules.literals import Prefilter, Requirement, requirements
+from diplonews.rules.literals import SOURCE_PIECES, Prefilter, Requirement, requirements
 from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
@@ -55,13 +55,9 @@ def _requirements(expanded: str) -> tuple[Requirement, ...]:
     return found if found is not None else _remember(_REQUIREMENTS, expanded, tuple(requirements(expanded)))
 
 
-# What hides "(?P<" from a scan for group names: an escape or a character class.
-_GROUP_NAME = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P?<([^\W\d]\w*)>", regex.DOTALL)
-
-
 def group_names(expanded: str) -> frozenset[str]:
     """The named groups of a pattern, read from its source without compiling it."""
-    return frozenset(m.group(1) for m in _GROUP_NAME.finditer(expanded) if m.group(1))
+    return frozenset(m.group(1) for m in SOURCE_PIECES.finditer(expanded) if m.group(1))
 
 
 @dataclass(frozen=True)

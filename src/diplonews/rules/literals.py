@@ -43,7 +43,7 @@ import regex
 
 from diplonews.rules.placeholders import TOKEN
 
-__all__ = ["Prefilter", "Requirement", "requirements"]
+__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "requirements"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
@@ -60,9 +60,10 @@ _TOKEN = regex.compile(r"⟦([a-z]+)\d+⟧", regex.IGNORECASE)  # as loose as a 
 _START, _END = "\x01", "\x02"  # a run of [\w-] characters starts / ends here
 _MARKS = _START + _END
 _WORD_RUN = regex.compile(r"[\w-]+", regex.UNICODE)  # the runs the rules' word fences delimit
-# What can hide a parenthesis from a group count: an escape or a character class (whose first
-# "]" is literal); everything else is a bracket or nothing of interest.
-_GROUP_PIECES = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()]", regex.DOTALL)
+# The pieces of a regex source that a scan for groups must see whole: an escape or a character
+# class (whose first "]" is literal) can hide a parenthesis; a named group's opening carries its
+# name (group 1); a bare parenthesis opens or closes a group.
+SOURCE_PIECES = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P?<([^\W\d]\w*)>|[()]", regex.DOTALL)
 _FENCE_BEFORE, _FENCE_AFTER = r"<![\w-])", r"![\w-])"  # after "(?": the fences of a word
 
 
@@ -443,8 +444,8 @@ class _Parser:
         if self._ends is None:
             self._ends = {}
             opened: list[int] = []
-            for piece in _GROUP_PIECES.finditer(self.source):
-                if piece.group() == "(":
+            for piece in SOURCE_PIECES.finditer(self.source):
+                if piece.group().startswith("("):
                     opened.append(piece.start())
                 elif piece.group() == ")" and opened:
                     self._ends[opened.pop()] = piece.end()
@@ -481,8 +482,12 @@ class _Parser:
             return _Facts(exact=frozenset({_END}))
         for opener in ("=", "!", "<=", "<!"):
             if source.startswith(opener, at):
-                self.pos += len(opener)
-                self._skip_to_close()
+                # A lookaround asserts but consumes nothing, so nothing in it is required: it is
+                # stepped over unread (the rules' clause-end lookaheads run to kilobytes).
+                end = self._closing().get(at - 2)
+                if end is None:
+                    raise _Unsupported("unbalanced group")
+                self.pos = end
                 return _EMPTY
         if source.startswith((":", ">"), at):
             self.pos += 1
@@ -503,23 +508,6 @@ class _Parser:
         if self._take() != ":":
             raise _Unsupported(flags)
         return self._close(self.alternation())
-
-    def _skip_to_close(self) -> None:
-        """Move past the ``)`` that closes the group the reader is in, without analysing it.
-
-        A lookaround asserts but consumes nothing, so nothing in it is required; the rules'
-        clause-end lookaheads run to kilobytes each, and reading them for facts that are then
-        thrown away was most of the analysis's cost."""
-        depth = 0
-        for piece in _GROUP_PIECES.finditer(self.source, self.pos):
-            if piece.group() == "(":
-                depth += 1
-            elif piece.group() == ")":
-                if depth == 0:
-                    self.pos = piece.end()
-                    return
-                depth -= 1
-        raise _Unsupported("unbalanced group")
 
     def _close(self, facts: _Facts) -> _Facts:
         if self._take() != ")":
