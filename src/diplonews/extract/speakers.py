@@ -34,7 +34,8 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["SpeakerFinder"]
 
-_ARTICLE = regex.compile(r"^(?:the|a|an|one)\s+", regex.IGNORECASE)
+_ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its)\s+", regex.IGNORECASE)
+_DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
@@ -82,7 +83,11 @@ class SpeakerFinder:
         if match.start("people") >= 0:
             record, flags = actors.descriptive(name, "group", None, None), "ag"
         elif match.start("person") >= 0:
-            record, flags = actors.descriptive(name, "person", None, None), "ap"
+            # "the judge said" after "District Judge Karen Webb": the person who bears that title
+            titled = _latest_titled(mentions, actors, start, match.group("person").lower()) \
+                if _DEFINITE.match(surface) else None
+            record = titled if titled is not None else actors.descriptive(name, "person", None, None)
+            flags = "ap"
         elif match.start("body") >= 0:
             head = match.group("body").lower()
             record = _latest_body(mentions, actors, start, head)
@@ -120,6 +125,20 @@ def _latest_body(mentions: list[Mention], actors: ActorTable, pos: int, head: st
                 continue
             names = " ".join([record.name, *record.aliases]).lower()
             if head is None or regex.search(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", names):
+                return record
+        i -= 1
+    return None
+
+
+def _latest_titled(mentions: list[Mention], actors: ActorTable, pos: int, head: str) -> ActorRecord | None:
+    """The latest person named before ``pos``, within reach, whose title has the word ``head``:
+    a definite description ("the judge", "the coach") refers back to the one who bears it."""
+    i = bisect.bisect_left([m.start for m in mentions], pos) - 1
+    pattern = regex.compile(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE)
+    while i >= 0 and mentions[i].start >= pos - _REACH:
+        for actor_id in mentions[i].actor_ids:
+            record = actors.records.get(actor_id)
+            if record is not None and record.kind == "person" and record.title and pattern.search(record.title):
                 return record
         i -= 1
     return None

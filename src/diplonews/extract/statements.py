@@ -18,7 +18,7 @@ _DANGLING = regex.compile(r"(?:\s+(?:by|until|till|from|in|on|at|of|for|to|withi
 # A reported clause that looks ahead ("would reopen", "plans to visit", "will be held") owns the
 # date at the sentence's end: "said the border would reopen next month" reports when it reopens,
 # not when it was said.
-_FORWARD = regex.compile(r"(?<![\w-])(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|to|could|might|may|must|"
+_FORWARD = regex.compile(r"(?<![\w-])(?:will|would|shall|can|cannot|is\s+to|are\s+to|was\s+to|were\s+to|to|could|might|may|must|"
                          r"going\s+to|due\s+to|set\s+to|expected\s+to)(?:\s+(?:not|be|have|been|also|soon|"
                          r"only|again|now|finally|formally|officially))*\s+[\p{L}-]+(?:\s+[\p{L}'-]+){0,4}$",
                          regex.IGNORECASE)

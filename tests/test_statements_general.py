@@ -1,0 +1,62 @@
+"""Speech in ordinary news (issue 16): the forms political, court, business and sport copy uses.
+
+Each case is a sentence written for this file (no corpus text), with the exact statements
+expected as (speaker, kind, content); negatives expect nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import diplonews
+
+
+@pytest.fixture(scope="module")
+def parser() -> diplonews.Parser:
+    return diplonews.Parser.default()
+
+
+def said(parser: diplonews.Parser, text: str) -> list[tuple[str, str, str]]:
+    article = parser.parse(text, "2024-03-04")
+    return [(article.actor(s.speaker).name if s.speaker else "", s.kind, s.content)
+            for s in article.statements]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # descriptive speakers of ordinary news
+    ("Police said four men were detained after the match.",
+     [("police", "indirect", "four men were detained after the match")]),
+    ("The airline said it would cancel forty flights on Friday.",
+     [("airline", "indirect", "it would cancel forty flights on Friday")]),
+    ("A lawyer for the landlord said the eviction notices were lawful.",
+     [("lawyer for the landlord", "indirect", "the eviction notices were lawful")]),
+    ("The county clerk's office said the ballots had been counted twice.",
+     [("county clerk's office", "indirect", "the ballots had been counted twice")]),
+    ("Her attorney said the singer had paid every tax bill on time.",
+     [("attorney", "indirect", "the singer had paid every tax bill on time")]),
+    # a definite title refers back to the person who bears it
+    ("Circuit Judge Omar Haddad heard the appeal on Monday. The judge said the contract was void.",
+     [("Omar Haddad", "indirect", "the contract was void")]),
+    # an addressee before 'that' is not part of what was said
+    ("Mayor Ines Duarte told the transport committee that the tram line would open in May.",
+     [("Ines Duarte", "indirect", "the tram line would open in May")]),
+    ("Chief financial officer Ruth Abara told investors on a call that margins would improve.",
+     [("Ruth Abara", "indirect", "margins would improve")]),
+    # present tense with plural subjects, and wishes said aloud
+    ("Economists warn that food prices will keep rising through the summer.",
+     [("economists", "indirect", "food prices will keep rising through the summer")]),
+    ("Coach Pavel Novak hopes his squad can reach the final next year.",
+     [("Pavel Novak", "indirect", "his squad can reach the final next year")]),
+])
+def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert said(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police closed the road for three hours on Sunday.",
+    "The airline's hopes of a merger faded last year.",
+    "A lawyer for the landlord arrived late to the hearing.",
+    "The judge adjourned the hearing until next month.",
+])
+def test_ordinary_news_no_speech(parser: diplonews.Parser, text: str) -> None:
+    assert said(parser, text) == []
