@@ -126,3 +126,34 @@ def test_back_reference_is_the_same_agreement() -> None:
 )
 def test_not_an_agreement(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, agreements=[{}])
+
+
+# ---- demands: a descriptive group that only the demand makes an actor is its addressee ------------
+@pytest.mark.parametrize(
+    ("text", "addressee", "action"),
+    [
+        ("Chile urged tribal elders to reopen the mountain road.", "tribal elders", "reopen the mountain road"),
+        ("The envoy called on all rival militias to hand over their heavy weapons.", "rival militias",
+         "hand over their heavy weapons"),
+        ("The Arab League demanded that all foreign fighters leave the province within a month.",
+         "foreign fighters", "leave the province within a month"),
+        ("Norway condemned the raid, demanding that all members of the rebel alliance immediately free "
+         "the aid workers.", "rebel alliance", "immediately free the aid workers"),
+        ("Ghana asked neighbouring states to stabilize fuel prices.", "neighbouring states",
+         "stabilize fuel prices"),
+    ],
+)
+def test_descriptive_group_addressee(text: str, addressee: str, action: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[{"addressee": addressee, "action": action}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile met tribal elders to discuss the mountain road.",
+        "The envoy praised rival militias for handing over their heavy weapons.",
+        "The Arab League said foreign fighters had begun to leave the province.",
+    ],
+)
+def test_descriptive_group_without_demand(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{}])

@@ -23,7 +23,7 @@ from diplonews.extract.agreements import AgreementBuilder
 from diplonews.extract.attribution import QuoteAttribution, QuotePatterns
 from diplonews.extract.backfill import backfill_addressees, backfill_meetings
 from diplonews.extract.context import DROPPED, Cues, MatchContext
-from diplonews.extract.demands import DemandSplitter
+from diplonews.extract.demands import AddresseeFinder, DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
 from diplonews.extract.meetings import finish_meeting
 from diplonews.extract.speakers import SpeakerFinder
@@ -133,6 +133,7 @@ class Parser:
         self._actors = ActorFinder(self.gazetteer, self.placeholders)
         self._places = PlaceFinder(self.placeholders)
         self._speakers = SpeakerFinder(self.placeholders)  # descriptive speakers fill gaps only
+        self._addressees = AddresseeFinder(self.placeholders)  # so do groups a demand is made of
         flags = regex.IGNORECASE
         self._cues = Cues(
             future=regex.compile(self.placeholders.expand("{FUTURE_CUE}"), flags),
@@ -300,6 +301,7 @@ class Parser:
         sentences = split_sentences(t, paras, quotes)
         actor_mentions, table = self._actors.find(t, sentences)
         actor_mentions = self._speakers.find(t, sentences, actor_mentions, table, quotes)
+        actor_mentions = self._addressees.find(t, sentences, actor_mentions, table)
         para_starts = {start for start, _ in paras}
         mentions: list[Mention] = [*actor_mentions, *quote_mentions(quotes)]
         for s in sentences:

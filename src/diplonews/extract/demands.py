@@ -11,9 +11,11 @@ from diplonews.extract.context import MatchContext, dropped
 from diplonews.mentions.base import Mention
 
 if TYPE_CHECKING:
+    from diplonews.mentions.actor_table import ActorTable
     from diplonews.rules.placeholders import PlaceholderTable
+    from diplonews.text.sentences import Sentence
 
-__all__ = ["DemandSplitter"]
+__all__ = ["AddresseeFinder", "DemandSplitter"]
 
 _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do not|don't|no longer)\b",
                           regex.IGNORECASE)
@@ -170,3 +172,46 @@ class DemandSplitter:
             item["polarity"] = "negative" if _NEGATIVE.match(part) else "positive"
             items.append(item)
         return items or dropped(values, f"every demanded action under 2 words: {action!r}")
+
+
+class AddresseeFinder:
+    """Descriptive addressees: groups that only the demand made of them reveals.
+
+    "urged rebel commanders to …", "demands that all external parties cease …": no gazetteer
+    names such a group and nothing anchors it to a country, yet it is whom the demand is made
+    of. Where the lexicon's ``DESCRIPTIVE_ADDRESSEE`` pattern (20-demands.toml) finds a group
+    head right after a demand verb and before the demanded action, this finder adds a group
+    mention there, named without its quantifier ("all") or "members of", so every demand rule
+    sees an actor token in its addressee slot. Like the descriptive speakers, it never
+    replaces a mention the actor finder made.
+    """
+
+    def __init__(self, table: PlaceholderTable):
+        self._pattern: regex.Pattern[str] | None = None
+        if "DESCRIPTIVE_ADDRESSEE" in table.names:
+            self._pattern = regex.compile(table.expand("{DESCRIPTIVE_ADDRESSEE}"), regex.IGNORECASE)
+
+    def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+             actors: ActorTable) -> list[Mention]:
+        """``mentions`` (in text order) with the descriptive addressees added."""
+        if self._pattern is None:
+            return mentions
+        # Quotations are read from the inside too: a demand quoted there has its addressee.
+        taken = [(m.start, m.end) for m in mentions]
+        added: list[Mention] = []
+        for sentence in sentences:
+            piece = text[sentence.start:sentence.end]
+            if not self._pattern.search(piece):
+                continue
+            near = [(s, e) for s, e in taken if e > sentence.start and s < sentence.end]
+            for match in self._pattern.finditer(piece):
+                start, end = sentence.start + match.start("mention"), sentence.start + match.end("mention")
+                if any(e > start and s < end for s, e in near):
+                    continue
+                name = " ".join(match.group("name").split())
+                record = actors.descriptive(name, "group", None, None)
+                record.add(" ".join(text[start:end].split()), start, end)
+                added.append(Mention(start, end, "ag", (record.id,), source="descriptive-addressee"))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: m.start)
