@@ -357,3 +357,50 @@ def test_relative_and_participle_clauses(text: str, names: set[str]) -> None:
 ])
 def test_meeting_a_target_or_a_denied_meeting_is_no_meeting(text: str) -> None:
     assert _meetings(text) == []
+
+
+# ---- venues by shape: a venue noun before its name, a body's headquarters, a common noun ----
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Ghanaian President John Mahama received Ivorian President Alassane Ouattara at the Palazzo Chigi.",
+         "Palazzo Chigi"),
+        ("Brazilian President Luiz Inacio Lula da Silva hosted Chilean President Gabriel Boric at the Palácio "
+         "da Alvorada on Tuesday.", "Palácio da Alvorada"),
+        ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed at the African Union "
+         "headquarters in Addis Ababa.", "African Union headquarters"),
+        ("Thai Prime Minister Srettha Thavisin held talks with Cambodian Prime Minister Hun Manet at the "
+         "royal palace.", "royal palace"),
+        ("Indian Prime Minister Narendra Modi received Nepalese Prime Minister Pushpa Kamal Dahal at his "
+         "official residence on Monday.", "official residence"),
+    ],
+)
+def test_venue_shapes_are_the_meeting_place(text: str, venue: str) -> None:
+    article = parse(text, published=PUBLISHED)
+    assert len(article.meetings) == 1
+    location = article.meetings[0].location
+    assert location is not None and location.name == venue and location.kind == "venue"
+
+
+@pytest.mark.parametrize("text", [
+    "Demonstrators gathered outside the presidential palace in Lima on Sunday.",
+    "Colombian President Gustavo Petro gave a speech at the Casa Rosada.",
+])
+def test_a_venue_alone_is_no_meeting(text: str) -> None:
+    assert parse(text, published=PUBLISHED).meetings == []
+
+
+# ---- travel with a purpose clause: the person met, not the place visited -------------------
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Turkish Foreign Minister Hakan Fidan will visit Geneva on Monday for talks with Russian Foreign "
+         "Minister Sergei Lavrov.", {"Hakan Fidan", "Sergei Lavrov"}),
+        ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani flew to Cairo to hold talks with Egyptian "
+         "President Abdel Fattah al-Sisi.", {"Mohammed bin Abdulrahman Al Thani", "Abdel Fattah al-Sisi"}),
+        ("Japanese Foreign Minister Yoko Kamikawa arrived in Manila for a meeting with Philippine President "
+         "Ferdinand Marcos Jr.", {"Yoko Kamikawa", "Ferdinand Marcos Jr"}),
+    ],
+)
+def test_travel_for_talks_is_one_meeting_with_the_host(text: str, names: set[str]) -> None:
+    _expect(text, (names, "planned"))

@@ -1,7 +1,8 @@
 """Places: venues, cities and countries where something happens.
 
 A place is recognised by its shape, not by a list of cities: a venue is a capitalized phrase
-ending in a venue noun ("the Great Hall of the People"), a city or region is a capitalized
+ending in a venue noun ("the Great Hall of the People") or led by one ("the Palais des
+Nations"), or a common venue noun with its role ("the presidential palace"), a city or region is a capitalized
 name after "in"/"at" that names no actor. Capitals and countries from the gazetteer become
 places after a locative preposition.
 """
@@ -27,9 +28,17 @@ class PlaceFinder:
         not_name = "|".join(regex.escape(w) for w in table.words("NOT_A_NAME") if w not in
                             {"Hall", "Palace", "House", "Hotel", "Center", "Centre", "Building",
                              "People", "Square", "Airport", "Island", "Islands"})
+        head_first = table.expand("{VENUE_HEAD_FIRST}")
+        common = table.expand("{VENUE_COMMON}")
+        # A venue after a locative: capitalized words ending in a venue noun ("the Akasaka
+        # Palace"), a venue noun before its name ("the Palais des Nations"), a body's
+        # headquarters ("the UN headquarters"), or a common noun with its role ("the
+        # presidential palace", "his official residence").
         self._venue = regex.compile(
-            rf"(?<=\b(?:at|in|inside|to)\s+)(?:the\s+)?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{venue_noun})"
-            rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?)"
+            rf"(?<=\b(?:at|in|inside|to)\s+)(?:(?:the|his|her|their|its)\s+)?(?P<name>"
+            rf"(?:{_CAP}\s+){{0,5}}(?:{venue_noun})(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
+            rf"|{head_first}\s+(?:(?:de|des|del|di|da|do|du|della|dos|das|la|le|los)\s+){{0,2}}{_CAP}(?:\s+{_CAP}){{0,2}}"
+            rf"|(?:{_CAP}\s+){{1,4}}headquarters|{common})(?![\w-])"
         )
         self._city = regex.compile(
             rf"(?<=\b(?:in|at|to|from|visiting|visited|left|arrived in)\s+)"
