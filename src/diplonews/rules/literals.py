@@ -43,7 +43,7 @@ import regex
 
 from diplonews.rules.placeholders import TOKEN
 
-__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "requirements"]
+__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "requirements", "unmarked"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
@@ -159,6 +159,17 @@ def requirements(source: str) -> list[Requirement]:
         if len(chosen) == _KEEP:
             break
     return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
+
+
+def unmarked(requirement: Requirement) -> tuple[str, ...]:
+    """A requirement's strings without their word-edge markers, shortest first, none containing
+    another: a weaker requirement, checked by plain substring tests in a case-folded text (no
+    marked copy of it needed), which is cheaper where few texts are checked against it."""
+    kept: list[str] = []
+    for string in sorted({s.translate(_NO_MARKS) for s in requirement}, key=len):
+        if not any(k in string for k in kept):
+            kept.append(string)
+    return tuple(kept)
 
 
 def _implies(stronger: Requirement, weaker: Requirement) -> bool:
@@ -305,23 +316,38 @@ def _alternatives(branches: list[_Facts]) -> _Facts:
         return branches[0]
     exact: frozenset[str] | None = frozenset()
     prefix: frozenset[str] | None = frozenset()
-    union: frozenset[str] | None = frozenset()
+    # The union of each branch's best requirement, and of each one's best that the first does
+    # not imply: a branch that asserts a verb beside its subject ("officials" before "said")
+    # gives both.
+    unions: list[frozenset[str] | None] = [frozenset()] * _KEEP
     for branch in branches:
         if exact is not None:
             exact = exact | branch.exact if branch.exact is not None else None
         if prefix is not None:
             first = branch.prefix if branch.prefix is not None else _nonempty(branch.exact)
             prefix = prefix | first if first is not None else None
-        if union is not None:
-            options = [r for r in (_useful(r) for r in branch.required) if r is not None]
+        if any(u is not None for u in unions):
+            options = {r for r in (_useful(r) for r in branch.required) if r is not None}
             if branch.exact is not None and (whole := _useful(branch.exact)) is not None:
-                options.append(whole)
-            best: Requirement | None = min(options, key=_selectivity) if options else None
-            union = union | best if best is not None else None
+                options.add(whole)
+            ranked = sorted(options, key=_selectivity)
+            picked = ranked[:1]
+            picked.extend(r for r in ranked[1:] if not _implies(ranked[0], r))
+            for k, union in enumerate(unions):
+                unions[k] = union | picked[k] if union is not None and k < len(picked) else None
     if exact is not None and len(exact) > _MAX_STRINGS:
         exact = None
     flags = frozenset.intersection(*(branch.flags for branch in branches))
-    return _Facts(exact=exact, prefix=prefix, required=[union] if union else [], flags=flags)
+    return _Facts(exact=exact, prefix=prefix, required=[u for u in unions if u], flags=flags)
+
+
+def _assertion(inner: _Facts) -> _Facts:
+    """A positive lookaround: zero width, with the requirements of what it asserts."""
+    required = list(inner.required)
+    for strings in (inner.exact, inner.prefix):
+        if strings is not None:
+            required.append(strings)
+    return _Facts(exact=frozenset({""}), required=[r for r in required if "" not in r])
 
 
 def _nonempty(strings: frozenset[str] | None) -> frozenset[str] | None:
@@ -480,15 +506,23 @@ class _Parser:
         if source.startswith(_FENCE_AFTER, at):
             self.pos += len(_FENCE_AFTER)
             return _Facts(exact=frozenset({_END}))
-        for opener in ("=", "!", "<=", "<!"):
+        for opener in ("!", "<!"):
             if source.startswith(opener, at):
-                # A lookaround asserts but consumes nothing, so nothing in it is required: it is
-                # stepped over unread (the rules' clause-end lookaheads run to kilobytes).
+                # A negative lookaround consumes nothing and requires nothing: it is stepped
+                # over unread.
                 end = self._closing().get(at - 2)
                 if end is None:
                     raise _Unsupported("unbalanced group")
                 self.pos = end
                 return _EMPTY
+        for opener in ("=", "<="):
+            if source.startswith(opener, at):
+                # A positive lookaround consumes nothing, but what it asserts is in the text
+                # (the prefilter looks in the whole sentence, as the lookaround does): its
+                # requirements hold beside the sequence's, and the run of exact strings
+                # around it goes on as if it were not there.
+                self.pos += len(opener)
+                return _assertion(self._close(self.alternation()))
         if source.startswith((":", ">"), at):
             self.pos += 1
             return self._close(self.alternation())
