@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import diplonews
 from diplonews.mentions.actors import _matches_at, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
-from diplonews.rules.literals import Prefilter, requirements
+from diplonews.rules.literals import Prefilter, TextGate, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
 
@@ -173,3 +173,36 @@ def test_title_patterns_agree_on_generated_text(pieces: list[str]) -> None:
     for glue in (" ", ""):
         anchored, scanned = _title_scans(glue.join(pieces))
         assert anchored == scanned
+
+
+# ---- the finders' sentence gate: words every match needs, tested as plain substrings ------------
+def _finder_patterns() -> list[tuple[str, str]]:
+    table = PARSER.placeholders
+    return [(name, table.expand("{" + name + "}")) for name in ("DESCRIPTIVE_SPEAKER", "DESCRIPTIVE_ADDRESSEE")
+            if name in table.names]
+
+
+@pytest.mark.parametrize(("name", "source"), _finder_patterns())
+def test_text_gate_admits_every_sentence_its_pattern_matches(name: str, source: str) -> None:
+    pattern, gate = regex.compile(source, regex.IGNORECASE), TextGate(source)
+    matched = 0
+    for path in CORPORA:
+        for piece in regex.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8")):
+            if pattern.search(piece):
+                matched += 1
+                assert gate.admits(piece), f"{name}: the gate rejects a sentence it matches: {piece!r}"
+    assert matched, f"{name} matched nothing on the corpora: the test checks nothing"
+
+
+@pytest.mark.parametrize(
+    ("text", "admitted"),
+    [
+        ("The envoy urged rival militias to hand over their heavy weapons.", True),
+        ("Chile asked tribal elders to reopen the mountain road.", True),
+        ("The harvest was late this year across the southern valleys.", False),
+        ("The militias withdrew from the town overnight.", False),  # a group head, no demand verb
+    ],
+)
+def test_text_gate_rejects_sentences_lacking_the_needed_words(text: str, admitted: bool) -> None:
+    source = PARSER.placeholders.expand("{DESCRIPTIVE_ADDRESSEE}")
+    assert TextGate(source).admits(text) is admitted

@@ -9,6 +9,7 @@ import regex
 
 from diplonews.extract.context import MatchContext, dropped
 from diplonews.mentions.base import Mention
+from diplonews.rules.literals import TextGate
 
 if TYPE_CHECKING:
     from diplonews.mentions.actor_table import ActorTable
@@ -188,8 +189,12 @@ class AddresseeFinder:
 
     def __init__(self, table: PlaceholderTable):
         self._pattern: regex.Pattern[str] | None = None
+        self._gate: TextGate | None = None
         if "DESCRIPTIVE_ADDRESSEE" in table.names:
-            self._pattern = regex.compile(table.expand("{DESCRIPTIVE_ADDRESSEE}"), regex.IGNORECASE)
+            expanded = table.expand("{DESCRIPTIVE_ADDRESSEE}")
+            self._pattern = regex.compile(expanded, regex.IGNORECASE)
+            # A group head and a demand verb: few sentences have both (see TextGate).
+            self._gate = TextGate(expanded)
 
     def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
              actors: ActorTable) -> list[Mention]:
@@ -201,7 +206,7 @@ class AddresseeFinder:
         added: list[Mention] = []
         for sentence in sentences:
             piece = text[sentence.start:sentence.end]
-            if not self._pattern.search(piece):
+            if (self._gate is not None and not self._gate.admits(piece)) or not self._pattern.search(piece):
                 continue
             near = [(s, e) for s, e in taken if e > sentence.start and s < sentence.end]
             for match in self._pattern.finditer(piece):

@@ -28,7 +28,7 @@ import regex
 
 from diplonews.mentions.actor_table import ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
-from diplonews.rules.literals import requirements, unmarked
+from diplonews.rules.literals import TextGate
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.text.quotes import Quote
 from diplonews.text.sentences import Sentence
@@ -47,13 +47,13 @@ class SpeakerFinder:
     def __init__(self, table: PlaceholderTable):
         names = set(table.names)
         self._pattern: regex.Pattern[str] | None = None
-        self._needs: tuple[tuple[str, ...], ...] = ()
+        self._gate: TextGate | None = None
         if "DESCRIPTIVE_SPEAKER" in names:
             expanded = table.expand("{DESCRIPTIVE_SPEAKER}")
             self._pattern = regex.compile(expanded, regex.IGNORECASE)
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
-            self._needs = tuple(unmarked(r) for r in requirements(expanded))
+            self._gate = TextGate(expanded)
 
     def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
              actors: ActorTable, quotes: Sequence[Quote]) -> list[Mention]:
@@ -67,10 +67,8 @@ class SpeakerFinder:
         added: list[Mention] = []
         for sentence in sentences:
             piece = text[sentence.start:sentence.end]
-            if self._needs:
-                folded = piece.casefold()
-                if not all(any(s in folded for s in strings) for strings in self._needs):
-                    continue
+            if self._gate is not None and not self._gate.admits(piece):
+                continue
             for match in self._pattern.finditer(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if _overlaps(taken, starts, start, end):

@@ -43,7 +43,7 @@ import regex
 
 from diplonews.rules.placeholders import TOKEN
 
-__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "requirements", "unmarked"]
+__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "TextGate", "requirements", "unmarked"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
@@ -170,6 +170,26 @@ def unmarked(requirement: Requirement) -> tuple[str, ...]:
         if not any(k in string for k in kept):
             kept.append(string)
     return tuple(kept)
+
+
+class TextGate:
+    """Whether a text can hold a match of one pattern, by plain substring tests.
+
+    For a finder that runs one large pattern over every sentence (descriptive speakers,
+    descriptive addressees): most sentences lack the words any match needs, and testing for
+    them costs far less than trying the pattern's lookbehinds at every position. The words come
+    from the pattern itself, so an edit to its data keeps the gate right.
+    """
+
+    def __init__(self, source: str):
+        self._needs = tuple(unmarked(r) for r in requirements(source))
+
+    def admits(self, text: str) -> bool:
+        """False only when no match of the pattern can occur in ``text``."""
+        if not self._needs:
+            return True
+        folded = text.casefold()
+        return all(any(s in folded for s in strings) for strings in self._needs)
 
 
 def _implies(stronger: Requirement, weaker: Requirement) -> bool:
