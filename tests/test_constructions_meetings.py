@@ -123,6 +123,10 @@ def test_separate_meetings_with_each_party() -> None:
          {"Gabriel Boric", "Pedro Sanchez"}),
         ("The reforms will continue, said Polish Foreign Minister Radoslaw Sikorski after talks with "
          "Ukrainian Foreign Minister Andrii Sybiha.", {"Radoslaw Sikorski", "Andrii Sybiha"}),
+        ("The talks between presidents Amara Kone and Lars Vikström lasted three hours.",
+         {"Amara Kone", "Lars Vikström"}),
+        ("A phone call between Foreign Ministers Ines Duarte and Tomasz Nowicki took place on Monday.",
+         {"Ines Duarte", "Tomasz Nowicki"}),
     ],
 )
 def test_noun_frames(text: str, names: set[str]) -> None:
@@ -316,6 +320,7 @@ def test_two_described_parties_of_different_countries_stay_two_meetings() -> Non
         "Ghana will meet Morocco in the Africa Cup of Nations quarter-final in Abidjan on Sunday.",
         "Japan met Australia in a friendly match in Sydney on Tuesday.",
         "Norway and Sweden met in the handball championship in Oslo.",
+        "The rivalry between presidents Amara Kone and Lars Vikström deepened last year.",
     ],
 )
 def test_denied_meetings_and_sports_fixtures_are_no_meeting(text: str) -> None:
