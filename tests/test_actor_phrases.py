@@ -4,24 +4,9 @@ persons set off by an age or a 'who' clause; and capitalized words that only loo
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import diplonews
-from diplonews import Article
-
-_DAY = dt.date(2024, 3, 5)
-
-
-def _parse(text: str) -> Article:
-    return diplonews.parse(text, published=_DAY)
-
-
-def _actor(article: Article, actor_id: str | None) -> tuple[str, str, str | None] | None:
-    found = article.actor(actor_id) if actor_id else None
-    return (found.name, found.kind, found.country) if found else None
-
+from _actors import actor_view, parse_article
 
 # ---- organisations ----------------------------------------------------------------------------
 
@@ -38,17 +23,17 @@ def _actor(article: Article, actor_id: str | None) -> tuple[str, str, str | None
      ("Peru Mining Chamber", "organization", "peru")),
 ])
 def test_organisation_names_speak(text: str, speaker: tuple[str, str, str | None]) -> None:
-    article = _parse(text)
-    assert [_actor(article, s.speaker) for s in article.statements] == [speaker]
+    article = parse_article(text)
+    assert [actor_view(article, s.speaker) for s in article.statements] == [speaker]
 
 
 def test_defined_acronym_is_the_same_body() -> None:
-    article = _parse("The Sahel Grain Reserve Agency (SGRA) met donors in Dakar on Monday. "
+    article = parse_article("The Sahel Grain Reserve Agency (SGRA) met donors in Dakar on Monday. "
                      "The SGRA urged Mali to release the seized trucks.")
     assert len(article.demands) == 1
     demand = article.demands[0]
-    assert _actor(article, demand.demander) == ("Sahel Grain Reserve Agency", "organization", None)
-    assert _actor(article, demand.addressee) == ("Mali", "country", None)
+    assert actor_view(article, demand.demander) == ("Sahel Grain Reserve Agency", "organization", None)
+    assert actor_view(article, demand.addressee) == ("Mali", "country", None)
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -56,13 +41,13 @@ def test_defined_acronym_is_the_same_body() -> None:
     ("The KWPA has said the reservoir was full.", "KWPA"),
 ])
 def test_acronyms_that_speak_are_bodies(text: str, speaker: str) -> None:
-    article = _parse(text)
-    assert [_actor(article, s.speaker) for s in article.statements] == [(speaker, "organization", None)]
+    article = parse_article(text)
+    assert [actor_view(article, s.speaker) for s in article.statements] == [(speaker, "organization", None)]
 
 
 def test_a_known_body_inside_a_longer_name() -> None:
-    article = _parse("The Coastal Water Security Council said the dam was safe.")
-    assert [_actor(article, s.speaker) for s in article.statements] == [
+    article = parse_article("The Coastal Water Security Council said the dam was safe.")
+    assert [actor_view(article, s.speaker) for s in article.statements] == [
         ("Coastal Water Security Council", "organization", None)]
 
 
@@ -76,7 +61,7 @@ def test_a_known_body_inside_a_longer_name() -> None:
     "Ghana Signs Cocoa Deal With Coastal Growers Union",
 ])
 def test_capitalized_words_that_name_no_body(text: str) -> None:
-    assert not [a.name for a in _parse(text).actors if a.kind == "organization"]
+    assert not [a.name for a in parse_article(text).actors if a.kind == "organization"]
 
 
 # ---- groups that speak ------------------------------------------------------------------------
@@ -88,13 +73,13 @@ def test_capitalized_words_that_name_no_body(text: str) -> None:
     ("\u201cWe are not leaving,\u201d demonstrators said.", "demonstrators"),
 ])
 def test_plural_nouns_speak_as_groups(text: str, speaker: str) -> None:
-    article = _parse(text)
-    assert [_actor(article, s.speaker) for s in article.statements] == [(speaker, "group", None)]
+    article = parse_article(text)
+    assert [actor_view(article, s.speaker) for s in article.statements] == [(speaker, "group", None)]
 
 
 def test_a_speaking_group_asks() -> None:
-    article = _parse("Campaigners urged Chile to ban bottom trawling.")
-    assert [(_actor(article, d.demander), _actor(article, d.addressee)) for d in article.demands] == [
+    article = parse_article("Campaigners urged Chile to ban bottom trawling.")
+    assert [(actor_view(article, d.demander), actor_view(article, d.addressee)) for d in article.demands] == [
         (("campaigners", "group", None), ("Chile", "country", None))]
 
 
@@ -106,8 +91,8 @@ def test_a_speaking_group_asks() -> None:
     ("Rustam Nazarov, whose brother was detained, said the trial was unfair.", "Rustam Nazarov"),
 ])
 def test_persons_before_an_age_or_a_who_clause(text: str, speaker: str) -> None:
-    article = _parse(text)
-    assert [_actor(article, s.speaker) for s in article.statements] == [(speaker, "person", None)]
+    article = parse_article(text)
+    assert [actor_view(article, s.speaker) for s in article.statements] == [(speaker, "person", None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -115,4 +100,4 @@ def test_persons_before_an_age_or_a_who_clause(text: str, speaker: str) -> None:
     "Some Farmers, who lost their land, said the dam was to blame.",
 ])
 def test_quantified_plurals_are_no_persons(text: str) -> None:
-    assert not [a.name for a in _parse(text).actors if a.kind == "person"]
+    assert not [a.name for a in parse_article(text).actors if a.kind == "person"]

@@ -11,11 +11,6 @@ import diplonews
 from diplonews.rules.placeholders import PlaceholderSpan, user_position
 
 
-@pytest.fixture(scope="module")
-def parser() -> diplonews.Parser:
-    return diplonews.Parser.default()
-
-
 def _error(parser: diplonews.Parser, tmp_path: Path, body: str, name: str = "mine.toml") -> diplonews.RuleError:
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")

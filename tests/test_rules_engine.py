@@ -37,11 +37,6 @@ class Mark(diplonews.Item):
     content: str
 
 
-@pytest.fixture(scope="module")
-def parser() -> diplonews.Parser:
-    return diplonews.Parser.default()
-
-
 def names(article: diplonews.Article, ids: list[str | None]) -> list[str]:
     return [a.name for a in (article.actor(i) for i in ids) if a is not None]
 

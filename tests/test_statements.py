@@ -10,27 +10,7 @@ from __future__ import annotations
 import pytest
 
 import diplonews
-from diplonews.text.normalize import normalize
-from diplonews.text.paragraphs import paragraphs
-from diplonews.text.quotes import find_quotes
-
-Said = tuple[str, str, str]  # (speaker's name, kind, content)
-
-
-@pytest.fixture(scope="module")
-def parser() -> diplonews.Parser:
-    return diplonews.Parser.default()
-
-
-def said(parser: diplonews.Parser, text: str) -> list[Said]:
-    article = parser.parse(text)
-    return [(article.actor(s.speaker).name if s.speaker else "", s.kind, s.content)
-            for s in article.statements]
-
-
-def quoted(text: str) -> list[str]:
-    norm = normalize(text).text
-    return [norm[q.content_start:q.content_end] for q in find_quotes(norm, paragraphs(norm))]
+from _speech import Said, quoted, said
 
 
 # ---- finding quotations ---------------------------------------------------------------------

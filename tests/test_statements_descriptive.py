@@ -12,25 +12,7 @@ from __future__ import annotations
 import pytest
 
 import diplonews
-from diplonews.text.normalize import normalize
-from diplonews.text.paragraphs import paragraphs
-from diplonews.text.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def parser() -> diplonews.Parser:
-    return diplonews.Parser.default()
-
-
-def quoted(text: str) -> list[str]:
-    norm = normalize(text).text
-    return [norm[q.content_start:q.content_end] for q in find_quotes(norm, paragraphs(norm))]
-
-
-def said(parser: diplonews.Parser, text: str) -> list[tuple[str, str, str]]:
-    article = parser.parse(text, "2024-03-04")
-    return [(article.actor(s.speaker).name if s.speaker else "", s.kind, s.content)
-            for s in article.statements]
+from _speech import quoted, said
 
 
 # ---- quotation marks as copy types them -----------------------------------------------------

@@ -9,17 +9,7 @@ from __future__ import annotations
 import pytest
 
 import diplonews
-
-
-@pytest.fixture(scope="module")
-def parser() -> diplonews.Parser:
-    return diplonews.Parser.default()
-
-
-def said(parser: diplonews.Parser, text: str) -> list[tuple[str, str, str]]:
-    article = parser.parse(text, "2024-03-04")
-    return [(article.actor(s.speaker).name if s.speaker else "", s.kind, s.content)
-            for s in article.statements]
+from _speech import said
 
 
 @pytest.mark.parametrize(("text", "expected"), [
