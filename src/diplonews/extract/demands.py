@@ -9,6 +9,7 @@ import regex
 
 from diplonews.extract.context import MatchContext, dropped
 from diplonews.mentions.base import Mention
+from diplonews.mentions.spans import SpanSet
 from diplonews.rules.literals import TextGate
 
 if TYPE_CHECKING:
@@ -202,16 +203,15 @@ class AddresseeFinder:
         if self._pattern is None:
             return mentions
         # Quotations are read from the inside too: a demand quoted there has its addressee.
-        taken = [(m.start, m.end) for m in mentions]
+        taken = SpanSet((m.start, m.end) for m in mentions)
         added: list[Mention] = []
         for sentence in sentences:
             piece = text[sentence.start:sentence.end]
-            if (self._gate is not None and not self._gate.admits(piece)) or not self._pattern.search(piece):
+            if self._gate is not None and not self._gate.admits(piece):
                 continue
-            near = [(s, e) for s, e in taken if e > sentence.start and s < sentence.end]
             for match in self._pattern.finditer(piece):
                 start, end = sentence.start + match.start("mention"), sentence.start + match.end("mention")
-                if any(e > start and s < end for s, e in near):
+                if taken.overlaps(start, end):
                     continue
                 name = " ".join(match.group("name").split())
                 record = actors.descriptive(name, "group", None, None)

@@ -22,12 +22,13 @@ before wherever an actor was already found. Words of people who are no diplomati
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
 from diplonews.mentions.actor_table import ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
+from diplonews.mentions.spans import SpanSet
 from diplonews.rules.literals import TextGate
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.text.quotes import Quote
@@ -60,10 +61,8 @@ class SpeakerFinder:
         """``mentions`` (the actor finder's, in text order) with the descriptive speakers added."""
         if self._pattern is None:
             return mentions
-        taken = sorted((m.start, m.end) for m in mentions)
-        taken.extend((q.start, q.end) for q in quotes)
-        taken.sort()
-        starts = [s for s, _ in taken]
+        taken = SpanSet([*((m.start, m.end) for m in mentions), *((q.start, q.end) for q in quotes)])
+        starts = [m.start for m in mentions]
         added: list[Mention] = []
         for sentence in sentences:
             piece = text[sentence.start:sentence.end]
@@ -71,10 +70,11 @@ class SpeakerFinder:
                 continue
             for match in self._pattern.finditer(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                if _overlaps(taken, starts, start, end):
+                if taken.overlaps(start, end):
                     continue
                 first = not piece[:match.start()].strip()
-                mention = self._mention(text, match, start, end, first, mentions, actors)
+                earlier = _Earlier(mentions, starts, actors, start)
+                mention = self._mention(text, match, start, end, first, earlier, actors)
                 if mention is not None:
                     added.append(mention)
         if not added:
@@ -82,7 +82,7 @@ class SpeakerFinder:
         return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _mention(self, text: str, match: regex.Match[str], start: int, end: int, first: bool,
-                 mentions: list[Mention], actors: ActorTable) -> Mention | None:
+                 earlier: _Earlier, actors: ActorTable) -> Mention | None:
         surface = " ".join(text[start:end].split())
         name = _ARTICLE.sub("", surface)
         if first and name[:1].isupper() and not name.split()[0].isupper():
@@ -92,61 +92,48 @@ class SpeakerFinder:
             record, flags = actors.descriptive(name, "group", None, None), "ag"
         elif match.start("person") >= 0:
             # "the judge said" after "District Judge Karen Webb": the person who bears that title
-            titled = _latest_titled(mentions, actors, start, match.group("person").lower()) \
+            title_word = match.group("person")
+            titled = earlier.latest(lambda r: r.kind == "person" and _has_word(r.title or "", title_word)) \
                 if _DEFINITE.match(surface) else None
             record = titled if titled is not None else actors.descriptive(name, "person", None, None)
             flags = "ap"
         elif match.start("body") >= 0:
-            head = match.group("body").lower()
-            record = _latest_body(mentions, actors, start, head)
+            head = match.group("body")
+            record = earlier.latest(lambda r: r.kind == "organization" and _has_word(_names(r), head))
             if record is None:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
         else:
-            record, flags = _latest_body(mentions, actors, start, None), "ao"
+            record, flags = earlier.latest(lambda r: r.kind == "organization"), "ao"
             if record is None:
                 return None
         record.add(surface, start, end)
         return Mention(start, end, flags, (record.id,), source="descriptive-speaker")
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, end) - 1
-    while i >= 0:
-        s, e = spans[i]
-        if e > start and s < end:
-            return True
-        if e <= start and s < start - 2000:  # spans are short: nothing further back reaches
-            return False
-        i -= 1
-    return False
+class _Earlier:
+    """The actors mentioned before a position, latest first, within reach: what a definite
+    description ("the judge", "the ministry", "the statement") refers back to."""
+
+    def __init__(self, mentions: list[Mention], starts: list[int], actors: ActorTable, pos: int):
+        self._mentions, self._actors, self._pos = mentions, actors, pos
+        self._last = bisect.bisect_left(starts, pos) - 1
+
+    def latest(self, accept: Callable[[ActorRecord], bool]) -> ActorRecord | None:
+        i = self._last
+        while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
+            for actor_id in self._mentions[i].actor_ids:
+                record = self._actors.records.get(actor_id)
+                if record is not None and accept(record):
+                    return record
+            i -= 1
+        return None
 
 
-def _latest_body(mentions: list[Mention], actors: ActorTable, pos: int, head: str | None) -> ActorRecord | None:
-    """The latest organization mentioned before ``pos`` (with ``head`` in its name or aliases, when
-    given), within reach."""
-    i = bisect.bisect_left([m.start for m in mentions], pos) - 1
-    while i >= 0 and mentions[i].start >= pos - _REACH:
-        for actor_id in mentions[i].actor_ids:
-            record = actors.records.get(actor_id)
-            if record is None or record.kind != "organization":
-                continue
-            names = " ".join([record.name, *record.aliases]).lower()
-            if head is None or regex.search(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", names):
-                return record
-        i -= 1
-    return None
+def _names(record: ActorRecord) -> str:
+    return " ".join([record.name, *record.aliases])
 
 
-def _latest_titled(mentions: list[Mention], actors: ActorTable, pos: int, head: str) -> ActorRecord | None:
-    """The latest person named before ``pos``, within reach, whose title has the word ``head``:
-    a definite description ("the judge", "the coach") refers back to the one who bears it."""
-    i = bisect.bisect_left([m.start for m in mentions], pos) - 1
-    pattern = regex.compile(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE)
-    while i >= 0 and mentions[i].start >= pos - _REACH:
-        for actor_id in mentions[i].actor_ids:
-            record = actors.records.get(actor_id)
-            if record is not None and record.kind == "person" and record.title and pattern.search(record.title):
-                return record
-        i -= 1
-    return None
+def _has_word(phrase: str, word: str) -> bool:
+    """Whether ``word`` (one or more words) stands in ``phrase`` as whole words, any case."""
+    return regex.search(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", phrase, regex.IGNORECASE) is not None

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 import regex
 
@@ -27,6 +26,7 @@ from diplonews.mentions.base import Mention
 from diplonews.mentions.gazetteer import Gazetteer, KnownActor
 from diplonews.mentions.groups import Anchor, GroupPhraseFinder
 from diplonews.mentions.org_names import OrgNameFinder
+from diplonews.mentions.spans import SpanSet
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
@@ -682,7 +682,6 @@ class ActorFinder:
         persons_first_pass = [c for c in persons_first_pass if c.kind == "person"]
         name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
                        if len(tok) > 1 and not self._not_name.match(tok)}
-        covered = [(c.start, c.end) for c in selected]
         extra: list[_Candidate] = []
         if name_tokens:
             for m in self._word.finditer(text):
@@ -692,13 +691,8 @@ class ActorFinder:
                 if word in name_tokens and self.gazetteer.lookup(word) is None:
                     extra.append(_Candidate(m.start(), end, "surname", 2, {"name": word}))
         if extra:
-            # Overlap test by bisection (a linear scan per surname made big texts quadratic):
-            # a candidate overlaps a covered span iff some span starting before its end ends
-            # after its start, i.e. the running maximum of those ends exceeds its start.
-            starts = [s for s, _ in covered]
-            reach = list(accumulate((e for _, e in covered), max))
-            free = [c for c in extra
-                    if (before := bisect.bisect_left(starts, c.end)) == 0 or reach[before - 1] <= c.start]
+            covered = SpanSet((c.start, c.end) for c in selected)
+            free = [c for c in extra if not covered.overlaps(c.start, c.end)]
             selected = self._select(selected + free)
 
         sentence_starts = [s.start for s in sentences]

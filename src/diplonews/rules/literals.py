@@ -43,7 +43,7 @@ import regex
 
 from diplonews.rules.placeholders import TOKEN
 
-__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "TextGate", "requirements", "unmarked"]
+__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "TextGate", "requirements"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
@@ -161,7 +161,7 @@ def requirements(source: str) -> list[Requirement]:
     return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
 
 
-def unmarked(requirement: Requirement) -> tuple[str, ...]:
+def _unmarked(requirement: Requirement) -> tuple[str, ...]:
     """A requirement's strings without their word-edge markers, shortest first, none containing
     another: a weaker requirement, checked by plain substring tests in a case-folded text (no
     marked copy of it needed), which is cheaper where few texts are checked against it."""
@@ -182,7 +182,7 @@ class TextGate:
     """
 
     def __init__(self, source: str):
-        self._needs = tuple(unmarked(r) for r in requirements(source))
+        self._needs = tuple(_unmarked(r) for r in requirements(source))
 
     def admits(self, text: str) -> bool:
         """False only when no match of the pattern can occur in ``text``."""
