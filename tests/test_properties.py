@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import diplonews
 from _invariants import actor_refs, all_items, assert_invariants
+from diplonews.mentions.spans import SpanSet
 from diplonews.merge import token_f1
 
 PUBLISHED = dt.date(2023, 6, 20)
@@ -204,3 +205,16 @@ def test_concatenation_check_is_not_vacuous() -> None:
     assert _missing(first, 0, whole) == [] and _missing(second, len(a) + 1, whole) == []
     assert _missing(second, 0, whole) != []  # wrong offset: the demand's evidence is not there
     assert _missing(first, 0, second) != []
+
+
+# ---- the overlap index the mention finders share ---------------------------------------------
+spans = st.lists(st.tuples(st.integers(0, 300), st.integers(1, 120)).map(lambda p: (p[0], p[0] + p[1])),
+                 max_size=40)
+
+
+@FAST
+@given(spans=spans, probe=st.tuples(st.integers(0, 400), st.integers(1, 60)))
+def test_span_set_agrees_with_a_scan_of_every_span(spans: list[tuple[int, int]], probe: tuple[int, int]) -> None:
+    start, end = probe[0], probe[0] + probe[1]
+    expected = any(s < end and e > start for s, e in spans)
+    assert SpanSet(spans).overlaps(start, end) is expected
