@@ -63,7 +63,8 @@ def test_dev_extra_articles_stay_above_floor() -> None:
 # Held-out corpora: scored before anyone read their misses (their READMEs keep that first score).
 # These floors only guard against a silent fall; never tune rules on these articles.
 HELD_OUT_FLOORS = {"fresh": 0.66, "fresh2": 0.55, "general": 0.45, "fresh3": 0.64, "fresh4": 0.66,
-                   "general2": 0.53, "fresh5": 0.69, "fresh6": 0.61}
+                   "general2": 0.53, "fresh5": 0.69, "fresh6": 0.61,
+                   "general3": 0.56}
 # measured 0.694, 0.582, 0.485, 0.674, 0.699 and 0.566 on 2026-12-05 (first scores in the READMEs)
 
 
