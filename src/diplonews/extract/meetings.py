@@ -26,7 +26,7 @@ _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
 # A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
 _NOUN_CAPTURE = regex.compile(
-    r"(?:(?:phone|telephone|video|virtual|round\s+of)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
+    r"(?:(?:phone|telephone|video|virtual|round\s+of|joint(?:\s+press|\s+news)?)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
     r"visits?|trip|session|discussions|negotiations|encounter|dialogue|consultations|bilateral|trilateral|"
     r"tête-à-tête|audience|conference|videoconference)$", regex.IGNORECASE)
 _STATUSES = frozenset(get_args(MeetingStatus))
