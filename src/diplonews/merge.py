@@ -242,6 +242,9 @@ def _absorb(target: Meeting, other: Meeting, country_of: Callable[[str], str | N
     if other.status == "cancelled":
         target.status = "cancelled"
     known = {_key(p) for p in target.participants}
+    # Actors both mentions name are settled: a description named twice ("the Venezuelan
+    # opposition" beside "Maduro") is a party of its own, not a stand-in for a compatriot.
+    shared = known & {_key(p) for p in other.participants}
     for p in other.participants:
         if _key(p) not in known:
             known.add(_key(p))
@@ -249,8 +252,8 @@ def _absorb(target: Meeting, other: Meeting, country_of: Callable[[str], str | N
     if isinstance(country_of, _standing_for):
         # "his Indian counterpart" and "Jaishankar" in one meeting: the name replaces the description.
         named = {country_of(p) for p in target.participants if not country_of.descriptive(p)} - {None}
-        target.participants[:] = [p for p in target.participants
-                                  if not (country_of.descriptive(p) and country_of(p) in named)]
+        target.participants[:] = [p for p in target.participants if _key(p) in shared
+                                  or not (country_of.descriptive(p) and country_of(p) in named)]
     if (target.date is None and other.date is not None) or (target.date is not None and other.date is not None and target.date.precision != "day" \
             and other.date.precision == "day"):
         target.date = other.date

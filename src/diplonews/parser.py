@@ -143,6 +143,7 @@ class Parser:
             hypothetical=regex.compile(self.placeholders.expand("{HYPOTHETICAL_CUE}"), flags),
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
             contest=regex.compile(self.placeholders.expand("{CONTEST_CUE}"), flags),
+            owned_event=regex.compile(self.placeholders.expand("⟦[a-z]+\\d+⟧['’]s\\s+(?:[\\w-]+\\s+){0,2}?{MEETING_NOUN}"), flags),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)
@@ -438,7 +439,7 @@ class Parser:
                                   countries.get, lambda m: mentioned.get(id(m), set()), described.__contains__)
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
-        backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original)
+        backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original, published)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
         backfill_addressees(demands, meetings, countries.get)

@@ -9,6 +9,7 @@ nearest day-precision date before it; one with no place takes the dateline's pla
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from diplonews.mentions.base import Mention
@@ -18,10 +19,14 @@ __all__ = ["backfill_addressees", "backfill_meetings"]
 
 
 def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dateline: Mention | None,
-                      to_original: Callable[[int], int]) -> None:
-    """Set ``date`` and ``location`` of held meetings that lack them, in place."""
+                      to_original: Callable[[int], int], published: dt.date | None = None) -> None:
+    """Set ``date`` and ``location`` of held meetings that lack them, in place.
+
+    Only a date near the publication date is a candidate: news reports recent meetings, and a
+    historical date nearby ("the Geneva Agreement of February 17, 1966") is background.
+    """
     dated = [(to_original(m.start), m) for m in dates
-             if m.date is not None and m.date.value and m.date.precision == "day"]
+             if m.date is not None and m.date.value and m.date.precision == "day" and _recent(m.date.value, published)]
     starts = [pos for pos, _ in dated]
     for meeting in meetings:
         if meeting.status != "held" or not meeting.evidence:
@@ -33,6 +38,17 @@ def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dat
                 meeting.date = dated[i][1].date
         if meeting.location is None and dateline is not None and dateline.place is not None:
             meeting.location = dateline.place
+
+
+# How far before publication a day may lie and still be taken as an undated meeting's day.
+_RECENT = dt.timedelta(days=92)
+
+
+def _recent(value: str, published: dt.date | None) -> bool:
+    if published is None:
+        return True
+    day = dt.date.fromisoformat(value)
+    return published - _RECENT <= day <= published + dt.timedelta(days=1)
 
 
 def backfill_addressees(demands: Sequence[Demand], meetings: Sequence[Meeting],

@@ -38,6 +38,7 @@ class Cues:
     hypothetical: regex.Pattern[str]
     possibility: regex.Pattern[str]
     contest: regex.Pattern[str]
+    owned_event: regex.Pattern[str]  # "NAME's official visit": a date after it is that event's
 
     def nonfactual(self, ctx: MatchContext) -> bool:
         """Whether the match, or the rest of its sentence, makes the event hypothetical or denies

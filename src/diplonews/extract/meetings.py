@@ -26,10 +26,12 @@ _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
 # A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
 _NOUN_CAPTURE = regex.compile(
-    r"(?:(?:phone|telephone|video|virtual|round\s+of)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
+    r"(?:(?:phone|telephone|video|virtual|round\s+of|joint(?:\s+press|\s+news)?)\s+)?(?:meetings?|talks|summits?|calls?|conversations?|"
     r"visits?|trip|session|discussions|negotiations|encounter|dialogue|consultations|bilateral|trilateral|"
     r"tête-à-tête|audience|conference|videoconference)$", regex.IGNORECASE)
 _STATUSES = frozenset(get_args(MeetingStatus))
+# A date that starts a span, not the day of an event: "his fifth visit since 2014".
+_SINCE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
 # The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
@@ -82,7 +84,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
             "p" in m.flags for m in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end)):
         return dropped(values, "a sporting contest between teams, no person meets (CONTEST_CUE)")
     if "date" not in values:
-        chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value])
+        chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value
+                                and not _elsewhere(ctx, m)])
         if chosen is not None:
             values["date"] = chosen.date
     if "location" not in values:
@@ -130,6 +133,30 @@ def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[s
     return before, after
 
 
+def _elsewhere(ctx: MatchContext, date: Mention) -> bool:
+    """Whether a date of the sentence belongs to something else than the matched meeting.
+
+    "since 2014" starts a span ("his fifth visit since 2014"); a date after the match with
+    someone's own event before it is that event's ("held discussions about Deuba's visit to
+    India from April 1"). Dates inside the match are the meeting's own.
+    """
+    return _SINCE.search(ctx.text, max(ctx.sentence.start, date.start - 12), date.start) is not None \
+        or _after_owned_event(ctx, date)
+
+
+def _after_owned_event(ctx: MatchContext, mention: Mention) -> bool:
+    """Whether a date or place after the match follows someone's own event ("NAME's visit to
+    India from April 1"): it is that event's, not the matched meeting's."""
+    if mention.start < ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]:
+        return False
+    index = next((i for i, m in enumerate(ctx.sentence.tokens) if m is mention), None)
+    if index is None:
+        return False
+    masked = ctx.sentence.masked
+    at = masked.find(f"⟦{mention.flags}{index}⟧", ctx.match_end)
+    return at >= 0 and ctx.cues.owned_event.search(masked, ctx.match_end, at) is not None
+
+
 def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
     """The first mention inside the match, else the nearest one outside it (after it on a tie)."""
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
@@ -148,7 +175,7 @@ def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
     participant's capital named outside the match, is a place all the same). A visit's host
     country is its place: the builder passes no participants for a visit.
     """
-    places = [m for m in ctx.mentions("l") if m.place is not None]
+    places = [m for m in ctx.mentions("l") if m.place is not None and not _after_owned_event(ctx, m)]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
     others = [m for m in places if not (start <= m.start and m.end <= end and set(m.actor_ids) & set(participants))]

@@ -27,12 +27,16 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December" \
      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _W = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The last day of a span whose first day is the date: "7 and 9 February", "11-12 October",
+# "September 25 and 27", "from September 3 to 6".
+_UPTO = r"\s*(?:-|\u2013|and|to|&)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 # Every alternative starts a word; the leading \b says so once, which lets the regex engine
 # skip the insides of words instead of trying each alternative at every character.
 _DATE = regex.compile(
     rf"\b(?:(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
-    rf"|{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>January|February|March|April|May|June|July"
+    rf"|{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_UPTO}(?=,|\s*(?:[.;:)]|$)|\s+(?:in|at|on|with|when|where|during|and)\b))?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:{_UPTO})?\s+(?:of\s+)?(?P<month2>January|February|March|April|May|June|July"
     rf"|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?"
     rf"|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
     rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ate|[Ee]arly|[Mm]id-?|[Oo]f|[Tt]his|[Ll]ast|[Nn]ext)\s+)"
@@ -130,7 +134,8 @@ class DateFinder:
             target = _WEEKDAYS[m.group("weekday").lower()]
             rel = (m.group("wrel") or "").lower()
             if rel == "next" or (future and rel != "last"):
-                delta = (target - published.weekday()) % 7 or 7
+                # "had been due to meet on Friday" in Friday's paper is that day; "next Friday" is not.
+                delta = (target - published.weekday()) % 7 or (7 if rel == "next" else 0)
                 return made((published + dt.timedelta(days=delta)).isoformat(), "day", True)
             delta = (published.weekday() - target) % 7
             if rel == "last" and delta == 0:
