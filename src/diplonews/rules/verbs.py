@@ -112,14 +112,15 @@ def inflect(lemma: str, irregular: Mapping[str, Sequence[str]] | None = None) ->
 
 
 def _british(lemma: str, irregular: Mapping[str, Sequence[str]] | None) -> VerbForms | None:
-    """The British forms of a verb ending in one vowel and "l", which double the "l" whatever the
-    stress ("travelled", "cancelled", "signalled" beside "traveled", "canceled"); None for others.
+    """The British forms of a verb ending in one vowel (or "ia", "ua", "ue") and "l", which double
+    the "l" whatever the stress ("travelled", "cancelled", "initialled", "fuelled" beside
+    "traveled", "canceled"); None for others ("appealed", "failed").
 
     >>> _british("cancel", None).past, _british("call off", None)
     ('cancelled', None)
     """
     head, _, rest = " ".join(lemma.split()).partition(" ")
-    if (irregular or {}).get(head.lower()) is not None or not regex.search(r"[^aeiou][aeiou]l$", head) \
+    if (irregular or {}).get(head.lower()) is not None or not regex.search(r"(?:[^aeiou][aeiou]|ia|ua|ue)l$", head) \
             or _doubles(head):
         return None
     tail = f" {rest}" if rest else ""
