@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
+import regex
+
 from diplonews.extract.agreements import GENERIC_AGREEMENT_NOUNS
 from diplonews.mentions.gazetteer import slug
 from diplonews.model import Agreement, Demand, Evidence, Meeting, Statement
@@ -279,13 +281,17 @@ def _back_reference(content: str) -> bool:
 
 
 def merge_agreements(agreements: list[Agreement],
-                     country_of: Callable[[str], str | None] | None = None) -> list[Agreement]:
+                     country_of: Callable[[str], str | None] | None = None,
+                     voice: Callable[[Agreement], str] | None = None,
+                     descriptive: Callable[[str], bool] | None = None) -> list[Agreement]:
     """One agreement per real-world agreement.
 
     Mentions merge when their sides overlap (a person counts for the country it speaks for:
     "Kenya and Uganda" and "Ruto and Museveni" are one side pair) and their contents say the
     same, or when the later one names the earlier deal only by its noun ("a memorandum on
-    fisheries … the memorandum was signed by both parties").
+    fisheries … the memorandum was signed by both parties"), or when they are one event told in
+    two voices (``voice``: see ``_merge_retold``; ``descriptive`` tells the actors named by a
+    description, "her Japanese counterpart", who may be the named person of their country).
     """
 
     def side(parties: list[str]) -> set[str]:
@@ -294,38 +300,133 @@ def merge_agreements(agreements: list[Agreement],
             found |= {c for c in map(country_of, parties) if c is not None}
         return found
 
-    merged: list[Agreement] = []
-    for a in agreements:
-        sides = side(a.parties)
-        back = _back_reference(a.content)
-        target = next((x for x in reversed(merged[-_WINDOW:]) if side(x.parties) & sides and (
-            token_f1(x.content, a.content) >= 0.6 or (back and not _back_reference(x.content)))), None)
-        if target is None:
-            merged.append(_own(a))
-        else:
-            target.evidence = _evidence(target.evidence, a.evidence)
-    return merged
+    def same(x: Agreement, a: Agreement) -> bool:
+        return bool(side(x.parties) & side(a.parties)) and (token_f1(x.content, a.content) >= 0.6 or (
+            _back_reference(a.content) and not _back_reference(x.content)))
+
+    def sides(x: Agreement, a: Agreement) -> bool:
+        return bool(side(x.parties) & side(a.parties)) and _same_sides(x.parties, a.parties, country_of, descriptive)
+
+    def absorb(target: Agreement, a: Agreement) -> None:
+        target.evidence = _evidence(target.evidence, a.evidence)
+
+    return _merge_retold(agreements, same, sides, lambda a: a.content, absorb, voice)
 
 
-def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None] | None = None) -> list[Demand]:
+def merge_demands(demands: list[Demand], country_of: Callable[[str], str | None] | None = None,
+                  voice: Callable[[Demand], str] | None = None) -> list[Demand]:
     """One demand per demanded action: a headline and its story's lead state it twice, once by
-    the country ("China urges…") and once by its spokesperson."""
+    the country ("China urges…") and once by its spokesperson, often in other words."""
 
     def side(actor: str | None) -> set[str]:
         found = {actor, country_of(actor) if country_of and actor else None}
         return {a for a in found if a is not None}
 
-    merged: list[Demand] = []
-    for d in demands:
-        target = next((x for x in merged[-_WINDOW:] if side(x.demander) & side(d.demander)
-                       and token_f1(x.action, d.action) >= 0.6), None)
+    def sides(x: Demand, d: Demand) -> bool:
+        return bool(side(x.demander) & side(d.demander))
+
+    def absorb(target: Demand, d: Demand) -> None:
+        if target.addressee is None:
+            target.addressee = d.addressee
+        target.evidence = _evidence(target.evidence, d.evidence)
+
+    return _merge_retold(demands, lambda x, d: sides(x, d) and token_f1(x.action, d.action) >= 0.6, sides,
+                         lambda d: d.action, absorb, voice)
+
+
+def _same_sides(a: list[str], b: list[str], country_of: Callable[[str], str | None] | None,
+                descriptive: Callable[[str], bool] | None = None) -> bool:
+    """Whether two party lists name one pair of sides: they nest, or one names only countries or
+    bodies and the other's persons stand for them, or the persons that differ are a description
+    on one side ("her Japanese counterpart") and a person of that country on the other. Two
+    lists of named persons must nest by themselves: "Blinken and Xi" agreeing to honour what
+    "Biden and Xi" agreed is another agreement."""
+    pa, pb = set(a), set(b)
+    if pa <= pb or pb <= pa:
+        return True
+    if country_of is None:
+        return False
+    if any(all(country_of(p) is None for p in side) for side in (pa, pb)):
+        ca, cb = {country_of(p) or p for p in pa}, {country_of(p) or p for p in pb}
+        return ca <= cb or cb <= ca
+    only_a, only_b = pa - pb, pb - pa
+    return descriptive is not None and any(
+        all(map(descriptive, one)) and {country_of(p) for p in one} <= {country_of(p) for p in other}
+        for one, other in ((only_a, only_b), (only_b, only_a)))
+
+
+_EventT = TypeVar("_EventT", Agreement, Demand)
+
+
+def _merge_retold(items: list[_EventT], same: Callable[[_EventT, _EventT], bool],
+                  sides: Callable[[_EventT, _EventT], bool], wording: Callable[[_EventT], str],
+                  absorb: Callable[[_EventT, _EventT], None],
+                  voice: Callable[[_EventT], str] | None) -> list[_EventT]:
+    """Mentions folded into events: ``same`` says two mentions are one, ``absorb`` folds one in.
+
+    A story also tells its main events in several voices (``voice``: "headline", "quote" or
+    "narrative"): the headline ("S. Korea, Japan agree to cooperate on disarming N. Korea"), the
+    narration ("agreed to work closely toward the denuclearization of North Korea") and the
+    readout it quotes ("They agreed to cooperate closely … to attain their common goal of
+    denuclearizing North Korea"). The wordings differ too much for ``same``, but a quotation
+    and the narration with the same ``sides`` and half of the shorter wording's topic words in
+    common (two at least) tell one event, once per voice. Within one voice a second wording is a
+    second event ("agreed to boost trade … also agreed to boost investment"). A headline, in
+    compressed words, retells the one event of the body whose wording shares most topic words
+    with it (one is enough), so it is matched last, against all of them.
+    """
+    voice_of = voice or (lambda _: "narrative")
+    merged: list[_EventT] = []
+    told: dict[int, list[tuple[str, frozenset[str]]]] = {}
+    headlines: list[_EventT] = []
+    for item in items:
+        v = voice_of(item)
+        if v == "headline":
+            headlines.append(item)
+            continue
+        stems = _stems(wording(item))
+        target = next((x for x in reversed(merged[-_WINDOW:]) if same(x, item) or (
+            sides(x, item) and _retold(told[id(x)], v, stems))), None)
         if target is None:
-            merged.append(_own(d))
+            merged.append(_own(item))
+            told[id(merged[-1])] = [(v, stems)]
         else:
-            if target.addressee is None:
-                target.addressee = d.addressee
-            target.evidence = _evidence(target.evidence, d.evidence)
+            absorb(target, item)
+            told[id(target)].append((v, stems))
+    for item in headlines:
+        stems = _stems(wording(item))
+        ranked = [(same(x, item), len(stems & frozenset().union(*(s for _, s in told[id(x)]))), -i, x)
+                  for i, x in enumerate(merged[:_WINDOW]) if same(x, item) or sides(x, item)]
+        best = max(ranked, key=lambda r: r[:3], default=None)
+        if best is not None and (best[0] or best[1] >= 1):
+            absorb(best[3], item)
+        else:
+            merged.append(_own(item))
+            told[id(merged[-1])] = [("headline", stems)]
     return merged
+
+
+def _retold(mentions: list[tuple[str, frozenset[str]]], voice: str, stems: frozenset[str]) -> bool:
+    """Whether a mention in ``voice`` retells an event told by ``mentions`` in another voice."""
+    if any(v == voice for v, _ in mentions):
+        return False
+    return any((shared := len(stems & other)) >= 2 and 2 * shared >= min(len(stems), len(other))
+               for _, other in mentions)
+
+
+# Words that name no topic: two wordings of one event are compared by the others.
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "as",
+                             "from", "into", "over", "under", "between", "among", "toward", "towards", "their",
+                             "its", "his", "her", "our", "this", "that", "these", "those", "both", "two", "all",
+                             "more", "any", "be", "is", "are", "was", "were", "will", "would", "should", "can",
+                             "could", "not", "has", "have", "had", "also"])
+_WORD = regex.compile(r"[^\W_]+")
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The topic words of a wording, cut to five letters: 'denuclearization' and
+    'denuclearizing', 'Korea' and 'Korean' compare equal."""
+    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS)
 
 
 def merge_statements(statements: list[Statement]) -> list[Statement]:

@@ -382,6 +382,9 @@ class Parser:
         # without participants find its meeting. Kept beside the items, not in them, so an
         # Article equals its own JSON round trip.
         mentioned: dict[int, set[str]] = {}
+        # Whose voice tells each demand and agreement (headline, quotation or narration): one event
+        # told in two voices is one item even in other words (merge._Retellings).
+        voices: dict[int, str] = {}
         attribution = QuoteAttribution(masked, self._quote_patterns) if self._quote_patterns else None
         for index, sentence in enumerate(masked):
             if attribution is not None:
@@ -393,8 +396,10 @@ class Parser:
                 errors.append(f"skipped a sentence of {len(sentence.masked)} characters at "
                               f"{where.start}-{where.end} (longer than {_MAX_SENTENCE}): no rules ran on it")
                 continue
+            headline = _is_headline(sentence, norm.text)
+            voice = "quote" if sentence.in_quote else "headline" if headline else "narrative"
             matches, problems = self.rules.find(
-                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or _is_headline(sentence, norm.text) else None)
+                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or headline else None)
             errors.extend(problems)
             # Build first, then resolve overlaps among the matches that yield items: a match
             # its builder rejects (a two-word "clause") must not hide a good one.
@@ -427,6 +432,7 @@ class Parser:
                         continue
                     if isinstance(item, Meeting):
                         mentioned[id(item)] = {a for m in sentence.tokens for a in m.actor_ids}
+                    voices[id(item)] = voice
                     items[kind.name].append(item)
                     last[kind.name] = fields
         table, mentions = context
@@ -441,10 +447,12 @@ class Parser:
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original, published)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
-        demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get)
+        demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get,
+                                lambda d: voices.get(id(d), "narrative"))
         backfill_addressees(demands, meetings, countries.get)
         agreements = merge_agreements([i for i in items.pop("agreement", []) if isinstance(i, Agreement)],
-                                      countries.get)
+                                      countries.get, lambda a: voices.get(id(a), "narrative"),
+                                      described.__contains__)
         # Every registered kind is listed, found or not, so ``Article.items`` can tell a kind
         # with no items from a misspelt one.
         extra = {self._kinds[name].plural: found for name, found in items.items()}

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from diplonews.rules.trie import trie_regex
 
 __all__ = ["FORMS", "VerbForms", "inflect", "verb_group"]
@@ -109,6 +111,23 @@ def inflect(lemma: str, irregular: Mapping[str, Sequence[str]] | None = None) ->
     return VerbForms(head + tail, third + tail, past + tail, participle + tail, ing + tail)
 
 
+def _british(lemma: str, irregular: Mapping[str, Sequence[str]] | None) -> VerbForms | None:
+    """The British forms of a verb ending in one vowel (or "ia", "ua", "ue") and "l", which double
+    the "l" whatever the stress ("travelled", "cancelled", "initialled", "fuelled" beside
+    "traveled", "canceled"); None for others ("appealed", "failed").
+
+    >>> _british("cancel", None).past, _british("call off", None)
+    ('cancelled', None)
+    """
+    head, _, rest = " ".join(lemma.split()).partition(" ")
+    if (irregular or {}).get(head.lower()) is not None or not regex.search(r"(?:[^aeiou][aeiou]|ia|ua|ue)l$", head) \
+            or _doubles(head):
+        return None
+    tail = f" {rest}" if rest else ""
+    base = inflect(lemma, irregular)
+    return VerbForms(base.base, base.third, f"{head}led{tail}", f"{head}led{tail}", f"{head}ling{tail}")
+
+
 @dataclass(frozen=True)
 class _Auxiliaries:
     """Regex sources of the function words a verb group is built from (lexicon word lists)."""
@@ -156,6 +175,7 @@ def verb_group(
     if form not in FORMS:
         raise ValueError(f"unknown verb form {form!r} (known: {', '.join(FORMS)})")
     forms = [inflect(lemma, irregular) for lemma in lemmas if lemma.strip()]
+    forms += [f for lemma in lemmas if (f := _british(lemma, irregular)) is not None]
 
     def pick(attr: str) -> str:
         return r"(?<![\w-])(?:" + trie_regex(getattr(f, attr) for f in forms) + r")(?![\w-])"
