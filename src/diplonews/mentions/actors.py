@@ -176,7 +176,9 @@ class ActorFinder:
         # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
         # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
         # means the capitalized words were a body, not a name.
-        report = table.expand("{SAY}")
+        # "according to Dana Whitfield", "quoted Dana Whitfield as saying" (NAME_CUE) cue a
+        # person the same way.
+        report = table.expand("{SAY}|{NAME_CUE}")
         self._said_name = regex.compile(
             rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
@@ -224,7 +226,12 @@ class ActorFinder:
         self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
         self._not_name_start = frozenset(table.words("NOT_ORG_START"))
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
-        self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
+        # A name before a verb of saying, meeting or agreeing, before a passive relay ("was
+        # quoted as saying"), or with an aside between ("Dana Whitfield, speaking to reporters,
+        # said"; an aside opening with an article describes what the name is, maybe a body).
+        self._bare_subject = regex.compile(
+            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|a|an|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
+            rf"(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
