@@ -55,6 +55,11 @@ class SpeakerFinder:
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
+        self._they: regex.Pattern[str] | None = None
+        self._group_subject: regex.Pattern[str] | None = None
+        if {"PLURAL_PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
+            self._they = regex.compile(table.expand("{PLURAL_PRONOUN_SPEAKER}"))
+            self._group_subject = regex.compile(table.expand("{GROUP_SUBJECT}"), regex.IGNORECASE)
 
     def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
              actors: ActorTable, quotes: Sequence[Quote]) -> list[Mention]:
@@ -77,9 +82,69 @@ class SpeakerFinder:
                 mention = self._mention(text, match, start, end, first, earlier, actors)
                 if mention is not None:
                     added.append(mention)
-        if not added:
+        merged = sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+        return self._plural_pronouns(text, sentences, merged, actors)
+
+    def _plural_pronouns(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                         actors: ActorTable) -> list[Mention]:
+        """"They said" speaks for the group that was the subject just before ("Prosecutors
+        filed charges on Monday. They said …"): the latest group actor of the sentence before
+        (same paragraph or the one before), else a group phrase opening that sentence. A pair
+        of persons there ("Ana Ruiz and Tom Hale met. They said") is left to the actor finder,
+        which reads 'they' as the pair (an optional statement per speaker)."""
+        if self._they is None or self._group_subject is None:
             return mentions
-        return sorted([*mentions, *added], key=lambda m: m.start)
+        replaced: dict[int, Mention] = {}
+        added: list[Mention] = []
+        starts = [m.start for m in mentions]
+        for index, sentence in enumerate(sentences):
+            piece = text[sentence.start:sentence.end]
+            if "hey" not in piece or index == 0:
+                continue
+            before = sentences[index - 1]
+            if before.paragraph < sentence.paragraph - 1:
+                continue
+            for match in self._they.finditer(piece):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                at = bisect.bisect_left(starts, start)
+                current = mentions[at] if at < len(mentions) and mentions[at].start == start else None
+                if current is not None and "m" not in current.flags:
+                    continue  # the actor finder resolved it to one actor already
+                record = self._group_before(text, before, mentions, starts, actors)
+                if record is None:
+                    continue
+                record.mentions.append((start, end))
+                mention = Mention(start, end, "agn", (record.id,), source="plural-pronoun")
+                if current is not None:
+                    replaced[at] = mention
+                else:
+                    added.append(mention)
+        if not replaced and not added:
+            return mentions
+        kept = [replaced.get(i, m) for i, m in enumerate(mentions)]
+        return sorted([*kept, *added], key=lambda m: m.start)
+
+    def _group_before(self, text: str, before: Sentence, mentions: list[Mention], starts: list[int],
+                      actors: ActorTable) -> ActorRecord | None:
+        """The group a 'they' of the next sentence speaks for: the last actor mention of
+        ``before`` if it is a group, else a group phrase that opens it ("Police arrived …")."""
+        lo = bisect.bisect_left(starts, before.start)
+        hi = bisect.bisect_left(starts, before.end)
+        inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags]
+        if inside:
+            last = inside[-1]
+            record = actors.records.get(last.actor_ids[0])
+            if len(last.actor_ids) == 1 and record is not None and record.kind == "group":
+                return record
+            return None
+        assert self._group_subject is not None
+        match = self._group_subject.match(text[before.start:before.end])
+        if match is None or match.start("people") < 0:
+            return None
+        name = _ARTICLE.sub("", " ".join(match.group().split()))
+        if name[:1].isupper() and not name.split()[0].isupper():
+            name = name[0].lower() + name[1:]
+        return actors.descriptive(name, "group", None, None)
 
     def _mention(self, text: str, match: regex.Match[str], start: int, end: int, first: bool,
                  earlier: _Earlier, actors: ActorTable) -> Mention | None:

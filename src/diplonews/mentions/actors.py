@@ -157,7 +157,7 @@ class ActorFinder:
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
         )
         self._title_comma_name = regex.compile(
-            rf"\b(?P<title>(?i:{title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"\b(?P<title>(?i:{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -176,11 +176,20 @@ class ActorFinder:
         # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
         # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
         # means the capitalized words were a body, not a name.
-        report = table.expand("{SAY}")
+        # "according to Dana Whitfield", "quoted Dana Whitfield as saying" (NAME_CUE) cue a
+        # person the same way.
+        report = table.expand("{SAY}|{NAME_CUE}")
         self._said_name = regex.compile(
             rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
             rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
+        # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
+        # transcript line. Both name persons, known or not.
+        self._byline_name = regex.compile(
+            rf"(?<=[\u201d\"'\u2019][^\S\n]*(?:[\u2014\u2015\u2013]|--?)[^\S\n]*)"
+            rf"(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=[^\S\n]*(?:[,(]|$))", regex.MULTILINE)
+        self._transcript_name = regex.compile(
+            rf"^(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=:[^\S\n]+\S)", regex.MULTILINE)
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
         # country or body, then the name.
@@ -224,7 +233,12 @@ class ActorFinder:
         self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
         self._not_name_start = frozenset(table.words("NOT_ORG_START"))
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
-        self._bare_subject = regex.compile(rf"\b{name}(?=,?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?i:{verbs}))")
+        # A name before a verb of saying, meeting or agreeing, before a passive relay ("was
+        # quoted as saying"), or with an aside between ("Dana Whitfield, speaking to reporters,
+        # said"; an aside opening with an article describes what the name is, maybe a body).
+        self._bare_subject = regex.compile(
+            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|a|an|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
+            rf"(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
@@ -371,6 +385,7 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
+        self._signed_names(text, cands)
         for m in self._bare_subject.finditer(text):
             tokens = m.group("name").split()
             if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
@@ -462,6 +477,27 @@ class ActorFinder:
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
         self._org_names(text, anchors, cands)
         return self._shape_fixes(text, cands)
+
+    def _signed_names(self, text: str, cands: list[_Candidate]) -> None:
+        """Persons who sign what they say: a dash byline after a quotation ("“…” — Dana
+        Whitfield") and the speaker of a transcript line ("DANA WHITFIELD: …"). A transcript
+        label in mixed case ("Read More: …") is a name only if the text names its last word
+        again elsewhere; one in capitals is the transcript convention and is taken as it stands
+        ("DANA WHITFIELD" becomes "Dana Whitfield")."""
+        for pattern, transcript in ((self._byline_name, False), (self._transcript_name, True)):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                tokens = name.split()
+                if not m.group("title") and (len(tokens) < 2 or any(
+                        self.gazetteer.lookup(t) for t in [name, *tokens])):
+                    continue
+                if transcript and not name.isupper() and text.count(tokens[-1]) < 2:
+                    continue
+                if name.isupper():
+                    name = name.title()
+                start = m.start("title") if m.group("title") else m.start("name")
+                cands.append(_Candidate(start, m.end(), "person", 7 if m.group("title") else 2,
+                                        {"name": name, "title": m.group("title"), "country": None}))
 
     def _org_names(self, text: str, anchors: list[Anchor], cands: list[_Candidate]) -> None:
         """Organisations named by the shape of their names, where no other mention already

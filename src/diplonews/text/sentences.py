@@ -21,6 +21,8 @@ __all__ = ["Sentence", "split_sentences"]
 _CANDIDATE = regex.compile(r"[.!?]+['\u201d\")\]]*(?=\s+['\u201c\"\u2018(\[]?[\p{Lu}\p{N}])")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 _NEXT_WORD = regex.compile(r"\s+['\u201c\"\u2018(\[]?([\p{L}]+)")
+# "HARBORVILLE, Ore. (AP) —": a wire tag and a dash after the dot close a dateline, not a sentence.
+_WIRE_TAG = regex.compile(r"\s*\([^()\n]{1,40}\)\s*(?:--?|\u2014|\u2013)\s")
 
 _NO_SPLIT_AFTER = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "pres", "amb", "adm", "lt", "col", "st", "dept", "no", "jr", "sr", "prof", "capt", "maj", "sgt", "cmdr", "rev", "hon", "gen", "lieut", "brig", "cpl", "fr", "messrs", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "e.g", "i.e", "vs", "al"]
@@ -50,7 +52,7 @@ def _is_boundary(text: str, dot_end: int, punct_start: int, para_start: int) -> 
         return True
     word = match.group(1)
     lower = word.lower().rstrip(".")
-    if lower in _NO_SPLIT_AFTER:
+    if lower in _NO_SPLIT_AFTER or _WIRE_TAG.match(text, dot_end):
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
