@@ -179,18 +179,16 @@ class TextGate:
     For a finder that runs one large pattern over every sentence (descriptive speakers,
     descriptive addressees): most sentences lack the words any match needs, and testing for
     them costs far less than trying the pattern's lookbehinds at every position. The words come
-    from the pattern itself, so an edit to its data keeps the gate right.
+    from the pattern itself, so an edit to its data keeps the gate right. They are a few hundred,
+    so they are found as the rules' strings are, through the text's trigrams (``Prefilter``).
     """
 
     def __init__(self, source: str):
-        self._needs = tuple(unmarked(r) for r in requirements(source))
+        self._filter = Prefilter([[frozenset(unmarked(r)) for r in requirements(source)]], marked=False)
 
     def admits(self, text: str) -> bool:
         """False only when no match of the pattern can occur in ``text``."""
-        if not self._needs:
-            return True
-        folded = text.casefold()
-        return all(any(s in folded for s in strings) for strings in self._needs)
+        return self._filter.possible(text)[0]
 
 
 def _implies(stronger: Requirement, weaker: Requirement) -> bool:
@@ -250,7 +248,10 @@ class Prefilter:
     contains, not with the number of rules.
     """
 
-    def __init__(self, rules: Sequence[Sequence[Requirement]]):
+    def __init__(self, rules: Sequence[Sequence[Requirement]], *, marked: bool = True):
+        self._marked = marked
+        """Whether the requirements' strings carry word-edge markers and token flags (masked
+        sentences); unmarked strings are looked for in the text as it is, case-folded."""
         distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
         by_gram: dict[tuple[str, ...], dict[int, list[str]]] = {}
@@ -265,7 +266,7 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
-        folded = _searchable(text)
+        folded = _searchable(text) if self._marked else text.casefold()
         holding: set[int] = set()
         for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
             for requirement, strings in self._strings[gram]:
