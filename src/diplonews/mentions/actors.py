@@ -558,10 +558,11 @@ class ActorFinder:
             if start not in headline:
                 end = breaks[i] if i < len(breaks) else len(text)
                 line = text[start:end]
-                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS]
-                headline[start] = (end, len(content) >= 4 and len(line) <= 200
-                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
-                                   and line.rstrip()[-1:] not in ".\"\u201d")
+                # Most lines are paragraphs, long or ending in a full stop: their words go unread.
+                short = len(line) <= 200 and line.rstrip()[-1:] not in ".\"\u201d"
+                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS] if short else []
+                headline[start] = (end, short and len(content) >= 4
+                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content))
             return start, *headline[start]
 
         suspects = [c for c in cands if c.kind in ("person", "org") and line_of(c.start)[2]]
