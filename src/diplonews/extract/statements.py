@@ -35,8 +35,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these
 def _title_case(text: str) -> bool:
     """A headline in title case ("Woman Who Accused Mayor Drops Her Claim"): its capitals are
     typography, so its 'names' are no speakers and it reports nothing the body does not."""
+    if text.rstrip().endswith((".", "\u201d", '"')):
+        return False  # a sentence, no headline: most texts end here, before their words are read
     words: list[str] = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 4 or text.rstrip().endswith((".", "\u201d", '"')):
+    if len(words) < 4:
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals >= 0.85 * len(words)

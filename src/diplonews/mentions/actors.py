@@ -16,7 +16,7 @@ latest pair of actors, "the U.S. side" to the country. Datelines hold no actors.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -105,6 +105,13 @@ def _plural(title: str) -> str:
     return head + sep + rest
 
 
+def _caseless(words: Iterable[str]) -> list[str]:
+    """Words for a trie matched case-insensitively, each once: "President" and "president"
+    then share a branch instead of making the engine try both (ASCII words only, whose lower
+    case matches exactly what they match)."""
+    return sorted({w.lower() if w.isascii() else w for w in words})
+
+
 def _opt(value: object) -> str | None:
     return str(value) if value else None
 
@@ -131,7 +138,7 @@ class ActorFinder:
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
-        plural_title = trie_regex(sorted({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
+        plural_title = trie_regex(_caseless({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
                                           if w[-1:].isalpha()}))
         modifier = table.expand("{TITLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
@@ -145,7 +152,7 @@ class ActorFinder:
         # Only where a title starts matters here, so the words need no end boundary.
         title_words = [*table.words("TITLE"), *table.words("PERSON_TITLE")]
         self._title_start = regex.compile(
-            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(sorted({*title_words, *map(_plural, title_words)}))}))")
+            rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(_caseless([*title_words, *map(_plural, title_words)]))}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
             rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
@@ -587,10 +594,11 @@ class ActorFinder:
             if start not in headline:
                 end = breaks[i] if i < len(breaks) else len(text)
                 line = text[start:end]
-                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS]
-                headline[start] = (end, len(content) >= 4 and len(line) <= 200
-                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
-                                   and line.rstrip()[-1:] not in ".\"\u201d")
+                # Most lines are paragraphs, long or ending in a full stop: their words go unread.
+                short = len(line) <= 200 and line.rstrip()[-1:] not in ".\"\u201d"
+                content = [w for w in _WORD.findall(line[:400]) if w.lower() not in _MINOR_WORDS] if short else []
+                headline[start] = (end, short and len(content) >= 4
+                                   and sum(w[0].isupper() for w in content) >= 0.8 * len(content))
             return start, *headline[start]
 
         suspects = [c for c in cands if c.kind in ("person", "org") and line_of(c.start)[2]]

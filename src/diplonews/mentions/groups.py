@@ -83,11 +83,16 @@ class GroupPhraseFinder:
             rf"\b(?i:the){_SP}(?P<head>{'|'.join(regex.escape(w) for w in collective)})(?![\w-])(?!{_SP}\p{{Lu}})")
         # "Analysts said", "Rebel commanders say", "…, officials said": a plural that speaks or
         # asks on its own at a sentence start, after a quotation or after a comma.
+        speaking_words = [*table.words("GROUP_HEAD_SPEAKING"), *table.words("GROUP_SPEAKING_MODIFIER")]
         speaking = trie_regex(table.words("GROUP_HEAD_SPEAKING"))
         speaking_mod = trie_regex(table.words("GROUP_SPEAKING_MODIFIER"))
         verbs = table.expand("{SAY}|{DEMAND_TO}")
+        # The places a phrase may start all follow a non-word character; when every word
+        # starts with a letter, "\b" says so in a form that spares the engine a try of the
+        # lookbehinds inside every word (half the scan's time).
+        edge = r"\b" if all(w[:1].isalnum() for w in speaking_words) else ""
         self._speaking = regex.compile(
-            rf"(?:^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n)|(?<=,[^\S\n]))"
+            rf"{edge}(?:^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n)|(?<=,[^\S\n]))"
             rf"(?P<phrase>(?i:(?:{speaking_mod}){_SP}){{0,2}}(?i:{speaking}))(?![\w-])"
             rf"(?={_SP}(?:also{_SP}|have{_SP}|had{_SP}|have{_SP}long{_SP})?(?:{verbs})\b)")
         self._headline_comma = regex.compile(rf",{_SP}")

@@ -112,6 +112,7 @@ def _checkable(string: str) -> str:
 
 
 _NO_MARKS = str.maketrans("", "", _MARKS)
+_MARKED_RUN = _START + r"\g<0>" + _END  # a word run between its markers, as a replacement template
 
 
 class _Unsupported(Exception):
@@ -178,18 +179,16 @@ class TextGate:
     For a finder that runs one large pattern over every sentence (descriptive speakers,
     descriptive addressees): most sentences lack the words any match needs, and testing for
     them costs far less than trying the pattern's lookbehinds at every position. The words come
-    from the pattern itself, so an edit to its data keeps the gate right.
+    from the pattern itself, so an edit to its data keeps the gate right. They are a few hundred,
+    so they are found as the rules' strings are, through the text's trigrams (``Prefilter``).
     """
 
     def __init__(self, source: str):
-        self._needs = tuple(_unmarked(r) for r in requirements(source))
+        self._filter = Prefilter([[frozenset(_unmarked(r)) for r in requirements(source)]], marked=False)
 
     def admits(self, text: str) -> bool:
         """False only when no match of the pattern can occur in ``text``."""
-        if not self._needs:
-            return True
-        folded = text.casefold()
-        return all(any(s in folded for s in strings) for strings in self._needs)
+        return self._filter.possible(text)[0]
 
 
 def _implies(stronger: Requirement, weaker: Requirement) -> bool:
@@ -208,21 +207,34 @@ def _searchable(text: str) -> str:
 
     The markers follow a NUL, so no requirement string can run from the text into them.
     """
-    folded = _WORD_RUN.sub(lambda run: _START + run.group() + _END, text).casefold()
+    folded = _WORD_RUN.sub(_MARKED_RUN, text).casefold()
     flags = {flag for letters in _TOKEN.findall(text) for flag in letters.lower()}
     return folded + "\0" + "".join(_marker(flag) for flag in sorted(flags)) if flags else folded
 
 
-_LETTERS_BY_FREQUENCY = " ⟦⟧etaoinshrdlcumwfgypbvkjxqz"  # mention tokens are in every sentence
+# Word-edge markers stand at every word's start and end, and mention tokens are in every
+# sentence: all of them are commoner than any letter.
+_LETTERS_BY_FREQUENCY = _START + _END + " ⟦⟧etaoinshrdlcumwfgypbvkjxqz"
+
+
+# The commonest trigrams of English text, and word endings as common: letters that are rare
+# one by one can still make a trigram most words have ("ing").
+_COMMON_GRAMS = frozenset({"the", "and", "ing", "ion", "tio", "ent", "ati", "for", "her", "ter",
+    "hat", "tha", "ere", "ate", "his", "con", "res", "ver", "all", "ons", "nce", "men", "ith",
+    "ted", "ers", "pro", "thi", "wit", "are", "ess", "not", "ive", "was", "ect", "rea", "com",
+    "eve", "per", "int", "est", "sta", "cti", "ica", "ist", "ear", "ain", "one", "our", "iti",
+    "rat", "ng" + _END, "ed" + _END, "es" + _END})
 
 
 def _rarest_gram(string: str) -> str:
-    """The trigram of ``string`` made of the least frequent English letters: the best filter.
+    """The trigram of ``string`` made of the least frequent English letters, and not one of
+    the commonest trigrams: the best filter.
 
     Characters not in the list (digits, punctuation, other scripts) count as rarest.
     """
-    def rarity(gram: str) -> int:
-        return sum(_LETTERS_BY_FREQUENCY.find(c) % len(_LETTERS_BY_FREQUENCY) for c in gram)
+    def rarity(gram: str) -> tuple[bool, int]:
+        return (gram not in _COMMON_GRAMS,
+                sum(_LETTERS_BY_FREQUENCY.find(c) % len(_LETTERS_BY_FREQUENCY) for c in gram))
 
     return max((string[i:i + _GRAM] for i in range(len(string) - _GRAM + 1)), key=rarity)
 
@@ -236,7 +248,10 @@ class Prefilter:
     contains, not with the number of rules.
     """
 
-    def __init__(self, rules: Sequence[Sequence[Requirement]]):
+    def __init__(self, rules: Sequence[Sequence[Requirement]], *, marked: bool = True):
+        self._marked = marked
+        """Whether the requirements' strings carry word-edge markers and token flags (masked
+        sentences); unmarked strings are looked for in the text as it is, case-folded."""
         distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
         by_gram: dict[tuple[str, ...], dict[int, list[str]]] = {}
@@ -251,7 +266,7 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
-        folded = _searchable(text)
+        folded = _searchable(text) if self._marked else text.casefold()
         holding: set[int] = set()
         for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
             for requirement, strings in self._strings[gram]:

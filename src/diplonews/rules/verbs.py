@@ -139,26 +139,35 @@ class _Auxiliaries:
     prospective: str
     intend: str
     adverb: str
+    openers: tuple[str, ...]
+    """The words that open a finite group before its verb: will, shall, modals, do, have, be,
+    and the verbs of intending."""
 
 
 def _aux(words: Callable[[str], list[str]]) -> _Auxiliaries:
-    def rx(name: str, default: Iterable[str]) -> str:
-        found = words(name) or list(default)
+    def listed(name: str, default: Iterable[str]) -> list[str]:
+        return words(name) or list(default)
+
+    def rx(found: list[str]) -> str:
         return r"(?<![\w-])(?:" + trie_regex(found) + r")(?![\w-])"
 
+    modal = listed("VG_MODAL", ["will", "would", "shall", "should", "can", "could", "may", "might", "must"])
+    be = listed("VG_BE", ["is", "are", "was", "were", "am", "be", "been", "being", "'s", "'re"])
+    have = listed("VG_HAVE", ["has", "have", "had", "having", "'ve", "'d"])
+    do = listed("VG_DO", ["did", "does", "do"])
+    intend = listed("VG_INTEND", ["plan", "plans", "planned", "planning", "intend", "intends", "intended"])
     return _Auxiliaries(
-        modal=rx("VG_MODAL", ["will", "would", "shall", "should", "can", "could", "may", "might", "must"]),
-        be=rx("VG_BE", ["is", "are", "was", "were", "am", "be", "been", "being", "'s", "'re"]),
-        have=rx("VG_HAVE", ["has", "have", "had", "having", "'ve", "'d"]),
-        do=rx("VG_DO", ["did", "does", "do"]),
-        prospective=rx("VG_PROSPECTIVE", ["set", "expected", "scheduled", "due", "slated", "poised",
-                                          "going", "about"]),
-        intend=rx("VG_INTEND", ["plan", "plans", "planned", "planning", "intend", "intends", "intended"]),
-        adverb=rx("VG_ADVERB", ["also", "again", "already", "now", "still", "further", "reportedly"]),
+        modal=rx(modal), be=rx(be), have=rx(have), do=rx(do),
+        prospective=rx(listed("VG_PROSPECTIVE", ["set", "expected", "scheduled", "due", "slated", "poised",
+                                                 "going", "about"])),
+        intend=rx(intend),
+        adverb=rx(listed("VG_ADVERB", ["also", "again", "already", "now", "still", "further", "reportedly"])),
+        openers=(*_FUTURE_MARKERS, *modal, *be, *have, *do, *intend),
     )
 
 
 _NEGATION = r"(?:not|never|n't)"
+_FUTURE_MARKERS = ("will", "shall", "'ll")
 
 
 def verb_group(
@@ -185,7 +194,7 @@ def verb_group(
     adv = rf"(?:{aux.adverb}\s+){{0,2}}"
     to_base = rf"to\s+{adv}{base}"
     future = (
-        rf"(?:(?:will|shall|'ll)\s+{adv}(?:be\s+{adv}{ing}|{base})"
+        rf"(?:(?:{'|'.join(_FUTURE_MARKERS)})\s+{adv}(?:be\s+{adv}{ing}|{base})"
         rf"|{aux.be}\s+{adv}{aux.prospective}\s+{adv}{to_base}"
         rf"|{aux.intend}\s+{adv}{to_base})"
     )
@@ -210,8 +219,13 @@ def verb_group(
     # infinitive, passive), which the other forms describe.
     negation_before = r"(?<!\b(?:not|never|cannot)\s)(?<!n't\s)"
     bare_guard = r"(?<!\b(?:to|is|are|was|were|be|been|being|has|have|had)\s)"
+    # Every finite group opens with an auxiliary or a form of the verb. Saying so first lets
+    # the regex engine refuse a word that opens none (most words a rule tries here) with one
+    # trie, instead of trying each of the alternatives below, and their tries, in turn.
+    openers = {*aux.openers, *(getattr(f, a).split()[0] for f in forms for a in ("past", "third", "base"))}
     return (
-        negation_before
+        rf"(?=(?:{trie_regex(sorted(openers))}))"
+        + negation_before
         + "(?:"
         + "|".join([
             future,
