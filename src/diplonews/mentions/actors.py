@@ -712,6 +712,10 @@ class ActorFinder:
         previous: tuple[int, str, int] | None = None  # sentence, actor id, end of the last mention
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
         by_sentence: dict[int, list[str]] = {}
+        # A headline names people by surname before the body gives their full names ("Wekesa
+        # meets Salcedo"): its surnames that match no one yet are resolved after the body.
+        headline_end = text.find("\n")
+        forward: list[_Candidate] = []
 
         for cand in selected:
             sent = sentence_of(cand.start)
@@ -769,6 +773,8 @@ class ActorFinder:
             elif cand.kind == "surname":
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
                 flags += "p"
+                if record is None and cand.end <= headline_end:
+                    forward.append(cand)
             elif cand.kind == "title_ref":
                 qualified = f"{cand.data.get('qualifier') or ''} {cand.data['title']}".strip()
                 record = self._by_title(table, persons_seen, self._equivalent_titles(qualified),
@@ -833,6 +839,13 @@ class ActorFinder:
                     pairs.append((sent, (previous[1], ids[0]), False))
                 previous = (sent, ids[0], cand.end)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
+        for cand in forward:
+            found = next(iter(table.with_token(str(cand.data["name"]))), None)
+            if found is not None:
+                found.mentions.append((cand.start, cand.end))
+                mentions.append(Mention(cand.start, cand.end, "ap", (found.id,), source=cand.kind))
+        if forward:
+            mentions.sort(key=lambda m: m.start)
         return mentions, table
 
     def _group_record(self, table: ActorTable, cand: _Candidate, surface: str

@@ -43,7 +43,7 @@ class PlaceFinder:
             rf"|(?:{_CAP}\s+){{1,4}}headquarters|{common})(?![\w-])"
         )
         self._city = regex.compile(
-            rf"(?<=\b(?:in|at|to|from|visit|visits|visiting|visited|toured|touring|left|arrived in)\s+)"
+            rf"(?<=\b(?:[Ii]n|[Aa]t|to|[Ff]rom|visit|visits|visiting|visited|toured|touring|left|arrived in)\s+)"
             rf"(?P<name>(?>(?!(?:{not_name})\b){_CAP}(?:\s+(?:de\s+|del\s+)?(?!(?:{not_name})\b){_CAP}){{0,2}}))"
             rf"(?!\s+(?:{attributive})\b)"
         )
