@@ -59,8 +59,7 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return "held"
     span = values.get("_kind_span")
     if span is not None:
-        _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
-# A captured meeting noun: the words just before it ("the upcoming talks", "next week's
+        # A captured meeting noun: the words just before it ("the upcoming talks", "next week's
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
         end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
         before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
