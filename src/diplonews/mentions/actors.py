@@ -689,6 +689,8 @@ class ActorFinder:
                 word, end = m.group(), m.end()
                 if word.endswith("'s"):  # "Wekesa's talks": the possessive is no part of the name
                     word, end = word[:-2], end - 2
+                elif word.endswith("s'"):  # "Solberg-Aas' talks": so is a bare apostrophe after s
+                    word, end = word[:-1], end - 1
                 if word in name_tokens and self.gazetteer.lookup(word) is None:
                     extra.append(_Candidate(m.start(), end, "surname", 2, {"name": word}))
         if extra:
