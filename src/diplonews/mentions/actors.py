@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -684,15 +684,22 @@ class ActorFinder:
                        if len(tok) > 1 and not self._not_name.match(tok)}
         covered = [(c.start, c.end) for c in selected]
         extra: list[_Candidate] = []
+        # A lowercase particle the full name puts before a word ("Pieter van Aalst"): a later
+        # "van Aalst" or "Van Aalst" is one mention with it.
+        particle_of = {b: a for c in persons_first_pass
+                       for a, b in pairwise(str(c.data["canonical"]).split()) if a.islower()}
         if name_tokens:
             for m in self._word.finditer(text):
-                word, end = m.group(), m.end()
+                word, start, end = m.group(), m.start(), m.end()
                 if word.endswith("'s"):  # "Wekesa's talks": the possessive is no part of the name
                     word, end = word[:-2], end - 2
                 elif word.endswith("s'"):  # "Solberg-Aas' talks": so is a bare apostrophe after s
                     word, end = word[:-1], end - 1
                 if word in name_tokens and self.gazetteer.lookup(word) is None:
-                    extra.append(_Candidate(m.start(), end, "surname", 2, {"name": word}))
+                    particle = particle_of.get(word)
+                    if particle and text[max(0, start - len(particle) - 1):start].lower() == particle + " ":
+                        start -= len(particle) + 1
+                    extra.append(_Candidate(start, end, "surname", 2, {"name": word}))
         if extra:
             # Overlap test by bisection (a linear scan per surname made big texts quadratic):
             # a candidate overlaps a covered span iff some span starting before its end ends
