@@ -409,3 +409,20 @@ def test_a_venue_alone_is_no_meeting(text: str) -> None:
 )
 def test_travel_for_talks_is_one_meeting_with_the_host(text: str, names: set[str]) -> None:
     _expect(text, (names, "planned"))
+
+
+def test_partial_mention_by_a_participants_country_joins_and_gives_its_place() -> None:
+    # "the government of Ethiopia held discussions" names one party, the country of a participant
+    # of the meeting before it: it is that meeting, set in the place it names.
+    article = parse("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Monday. "
+                    "In Nakuru, the government of Ethiopia held discussions on trade.", published=PUBLISHED)
+    [meeting] = article.meetings
+    assert {_name(article, p) for p in meeting.participants} == {"William Ruto", "Abiy Ahmed"}
+    assert meeting.location is not None and meeting.location.name == "Nakuru"
+
+
+def test_next_day_counts_from_the_day_named_before() -> None:
+    article = parse("Kenyan President William Ruto arrived in Addis Ababa on Monday. The next day, he held "
+                    "talks with Ethiopian Prime Minister Abiy Ahmed.", published=PUBLISHED)
+    [meeting] = article.meetings
+    assert meeting.date is not None and meeting.date.value == "2024-05-07"

@@ -93,9 +93,9 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             continue
         if len(m.participants) < 2:
             context = set(m.participants) | (mentioned(m) if mentioned else set())
-            target = _best_partial_target(merged, m, context)
+            target = _best_partial_target(merged, m, context, country_of)
             if target is not None:
-                _absorb(target, m)
+                _absorb(target, _without_countries_of(m, target, country_of))
             else:
                 waiting.append(m)
             continue
@@ -106,9 +106,9 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             _absorb(target, m, country_of)
     for m in waiting:
         context = set(m.participants) | (mentioned(m) if mentioned else set())
-        target = _best_partial_target(merged, m, context)
+        target = _best_partial_target(merged, m, context, country_of)
         if target is not None:
-            _absorb(target, m)
+            _absorb(target, _without_countries_of(m, target, country_of))
     _inherit_setting(merged)
     return merged
 
@@ -197,8 +197,24 @@ def _national(m: Meeting, country_of: Callable[[str], str | None]) -> set[str]:
     return {_key(x) for a in m.participants for x in (a, country_of(a)) if x is not None}
 
 
-def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str]) -> Meeting | None:
-    candidates = [x for x in merged[-_WINDOW:] if x.status == m.status and set(m.participants) <= set(x.participants)
+def _without_countries_of(m: Meeting, target: Meeting, country_of: Callable[[str], str | None]) -> Meeting:
+    """A partial mention without the parties that are only the country of a target's participant."""
+    national = {country_of(p) for p in target.participants} - {None} - set(target.participants)
+    if not national & set(m.participants):
+        return m
+    return m.model_copy(update={"participants": [p for p in m.participants if p not in national]})
+
+
+def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str],
+                         country_of: Callable[[str], str | None] | None = None) -> Meeting | None:
+    """The meeting a mention naming fewer than two parties belongs to: one that names its party,
+    or a person of it ("the president of Venezuela held discussions" joins "Ali and Maduro")."""
+    def sides(x: Meeting) -> set[str]:
+        found = set(x.participants)
+        if country_of is not None:
+            found |= {c for c in map(country_of, x.participants) if c is not None}
+        return found
+    candidates = [x for x in merged[-_WINDOW:] if x.status == m.status and set(m.participants) <= sides(x)
                   and not _places_conflict(x, m)]
     if not candidates:
         return None

@@ -35,7 +35,7 @@ from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.mentions.mask import MaskedSentence, mask_sentence, quote_mentions
 from diplonews.mentions.places import PlaceFinder
 from diplonews.merge import merge_agreements, merge_demands, merge_meetings, merge_statements
-from diplonews.model import Agreement, Article, Demand, Evidence, Item, Meeting, Span, Statement
+from diplonews.model import Agreement, Article, DateValue, Demand, Evidence, Item, Meeting, Span, Statement
 from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
 from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import (
@@ -305,8 +305,12 @@ class Parser:
         actor_mentions = self._addressees.find(t, sentences, actor_mentions, table)
         para_starts = {start for start, _ in paras}
         mentions: list[Mention] = [*actor_mentions, *quote_mentions(quotes)]
+        anchor: DateValue | None = None  # the latest day named: "the next day" counts from it
         for s in sentences:
-            mentions.extend(self._dates.find(t, s.start, s.end, published))
+            dates = self._dates.find(t, s.start, s.end, published, anchor)
+            anchor = next((d.date for d in reversed(dates) if d.date is not None and d.date.precision == "day"
+                           and d.date.value), anchor)
+            mentions.extend(dates)
             mentions.extend(self._places.find(t, s.start, s.end, s.start in para_starts))
         mentions.sort(key=lambda m: m.start)
         masked: list[MaskedSentence] = []

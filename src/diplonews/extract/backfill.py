@@ -3,7 +3,8 @@
 Wire stories and readouts give the main meeting's date and place once — in the dateline
 ("BEIJING, Oct. 22 (Xinhua) --"), a date line, or the lead sentence — and then speak of "the
 talks" without repeating them. A held meeting whose own sentences name no date takes the
-nearest day-precision date before it; one with no place takes the dateline's place.
+nearest day-precision date before it (a meeting named before any date, in the headline, the
+lead's date just after it); one with no place takes the dateline's place.
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dat
             i = bisect.bisect_left(starts, first) - 1
             if i >= 0:
                 meeting.date = dated[i][1].date
+            elif starts[0] - meeting.evidence[0].end <= _LEAD_REACH:
+                # Named first in the headline: the lead sentence right after it dates it.
+                meeting.date = dated[0][1].date
         if meeting.location is None and dateline is not None and dateline.place is not None:
             meeting.location = dateline.place
 
 
+# How far after a meeting named before any date (a headline) the lead's date may stand.
+_LEAD_REACH = 400
 # How far before publication a day may lie and still be taken as an undated meeting's day.
 _RECENT = dt.timedelta(days=92)
 

@@ -30,6 +30,8 @@ _NOUN_CAPTURE = regex.compile(
     r"visits?|trip|session|discussions|negotiations|encounter|dialogue|consultations|bilateral|trilateral|"
     r"tête-à-tête|audience|conference|videoconference)$", regex.IGNORECASE)
 _STATUSES = frozenset(get_args(MeetingStatus))
+# Verbs whose object is a topic: a place after them is the topic's, not the meeting's.
+_TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNORECASE)
 # A date that starts a span, not the day of an event: "his fifth visit since 2014".
 _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
@@ -57,8 +59,7 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return "held"
     span = values.get("_kind_span")
     if span is not None:
-        _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
-# A captured meeting noun: the words just before it ("the upcoming talks", "next week's
+        # A captured meeting noun: the words just before it ("the upcoming talks", "next week's
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
         end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
         before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
@@ -90,7 +91,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
             values["date"] = chosen.date
     if "location" not in values:
         visit = isinstance(captured, str) and _kind_of(captured) == "visit"
-        place = _nearest_place(ctx, [] if visit else participants)
+        topic = verb is not None and _TOPIC_VERB.search(verb) is not None
+        place = _nearest_place(ctx, [] if visit else participants, topic)
         if place is not None:
             values["location"] = place
     values["status"] = _status(values, ctx, verb)
@@ -167,17 +169,19 @@ def _nearest(ctx: MatchContext, found: list[Mention]) -> Mention | None:
     return min(outside, key=lambda pair: pair[0])[1] if outside else None
 
 
-def _nearest_place(ctx: MatchContext, participants: list[str]) -> Place | None:
+def _nearest_place(ctx: MatchContext, participants: list[str], topic: bool = False) -> Place | None:
     """The sentence's venue, else the nearest place that is not a participant.
 
     "Modi visited Nepal" names Nepal as a party and a place at once: a token the match took as a
     participant is the meeting's place only when the sentence names no other ("Tashkent", a
     participant's capital named outside the match, is a place all the same). A visit's host
-    country is its place: the builder passes no participants for a visit.
+    country is its place: the builder passes no participants for a visit. After a verb whose
+    object is a topic ("discussed the situation in Syria") a place is the topic's.
     """
-    places = [m for m in ctx.mentions("l") if m.place is not None and not _after_owned_event(ctx, m)]
-    venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
+    places = [m for m in ctx.mentions("l") if m.place is not None and not _after_owned_event(ctx, m)
+              and not (topic and m.start >= end)]
+    venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
     others = [m for m in places if not (start <= m.start and m.end <= end and set(m.actor_ids) & set(participants))]
     for group in (venues, others, places):
         chosen = _nearest(ctx, group)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -727,13 +728,22 @@ class ActorFinder:
         name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
                        if len(tok) > 1 and not self._not_name.match(tok)}
         extra: list[_Candidate] = []
+        # A lowercase particle the full name puts before a word ("Pieter van Aalst"): a later
+        # "van Aalst" or "Van Aalst" is one mention with it.
+        particle_of = {b: a for c in persons_first_pass
+                       for a, b in pairwise(str(c.data["canonical"]).split()) if a.islower()}
         if name_tokens:
             for m in self._word.finditer(text):
-                word, end = m.group(), m.end()
+                word, start, end = m.group(), m.start(), m.end()
                 if word.endswith("'s"):  # "Wekesa's talks": the possessive is no part of the name
                     word, end = word[:-2], end - 2
+                elif word.endswith("s'"):  # "Solberg-Aas' talks": so is a bare apostrophe after s
+                    word, end = word[:-1], end - 1
                 if word in name_tokens and self.gazetteer.lookup(word) is None:
-                    extra.append(_Candidate(m.start(), end, "surname", 2, {"name": word}))
+                    particle = particle_of.get(word)
+                    if particle and text[max(0, start - len(particle) - 1):start].lower() == particle + " ":
+                        start -= len(particle) + 1
+                    extra.append(_Candidate(start, end, "surname", 2, {"name": word}))
         if extra:
             covered = SpanSet((c.start, c.end) for c in selected)
             free = [c for c in extra if not covered.overlaps(c.start, c.end)]
@@ -750,6 +760,10 @@ class ActorFinder:
         previous: tuple[int, str, int] | None = None  # sentence, actor id, end of the last mention
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
         by_sentence: dict[int, list[str]] = {}
+        # A headline names people by surname before the body gives their full names ("Wekesa
+        # meets Salcedo"): its surnames that match no one yet are resolved after the body.
+        headline_end = text.find("\n")
+        forward: list[_Candidate] = []
 
         for cand in selected:
             sent = sentence_of(cand.start)
@@ -807,6 +821,8 @@ class ActorFinder:
             elif cand.kind == "surname":
                 record = self._latest_with_token(table, persons_seen, str(cand.data["name"]))
                 flags += "p"
+                if record is None and cand.end <= headline_end:
+                    forward.append(cand)
             elif cand.kind == "title_ref":
                 qualified = f"{cand.data.get('qualifier') or ''} {cand.data['title']}".strip()
                 record = self._by_title(table, persons_seen, self._equivalent_titles(qualified),
@@ -871,6 +887,13 @@ class ActorFinder:
                     pairs.append((sent, (previous[1], ids[0]), False))
                 previous = (sent, ids[0], cand.end)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
+        for cand in forward:
+            found = next(iter(table.with_token(str(cand.data["name"]))), None)
+            if found is not None:
+                found.mentions.append((cand.start, cand.end))
+                mentions.append(Mention(cand.start, cand.end, "ap", (found.id,), source=cand.kind))
+        if forward:
+            mentions.sort(key=lambda m: m.start)
         return mentions, table
 
     def _group_record(self, table: ActorTable, cand: _Candidate, surface: str

@@ -47,10 +47,21 @@ _DATE = regex.compile(
     rf"|(?:(?P<wrel>last|next|this|on|On|Last|Next|This)\s+)?\b{_W}(?:'s)?"
     rf"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
     rf"|(?P<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|weekend))\b"
+    rf"|(?P<shift>[Tt]he\s+(?:next|following|previous)\s+day|[Aa]\s+day\s+(?:later|earlier))\b"
     rf"|(?P<day_word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Tt]his(?=\s+(?:morning|afternoon|evening)\b))\b"
     rf"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Uu]ntil|[Bb]y)\s+)(?P<year5>(?:19|20)\d{{2}})\b(?!-))"
 )
+
+
+def _shifted(m: regex.Match[str], anchor: DateValue | None) -> DateValue | None:
+    """"the next day", "a day earlier": a day from the latest day named before, else nothing."""
+    if anchor is None or not anchor.value:
+        return None
+    words = m.group("shift").lower()
+    step = -1 if any(w in words for w in ("previous", "earlier")) else 1
+    day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=step)
+    return DateValue(value=day.isoformat(), precision="day", text=m.group(), relative=True)
 
 
 def _month(word: str) -> int:
@@ -63,16 +74,25 @@ class DateFinder:
     def __init__(self, future_cue: regex.Pattern[str]):
         self.future_cue = future_cue
 
-    def find(self, text: str, start: int, end: int, published: dt.date | None) -> list[Mention]:
+    def find(self, text: str, start: int, end: int, published: dt.date | None,
+             anchor: DateValue | None = None) -> list[Mention]:
+        """The dates of one sentence. ``anchor`` is the latest day named before it, which "the
+        next day" and "a day earlier" count from; a day found in the sentence becomes the anchor
+        of what follows it."""
         found: list[Mention] = []
         for m in _DATE.finditer(text, start, end):
-            # The tense that matters is the nearby verb's: in "said on Thursday that Kerry will
-            # meet Lavrov on Friday", Thursday is past and Friday is future.
-            window_start = max(start, m.start() - 60)
-            future = self.future_cue.search(text, window_start, m.start()) is not None
-            value = self._resolve(m, published, future)
+            if m.group("shift"):
+                value = _shifted(m, anchor)
+            else:
+                # The tense that matters is the nearby verb's: in "said on Thursday that Kerry will
+                # meet Lavrov on Friday", Thursday is past and Friday is future.
+                window_start = max(start, m.start() - 60)
+                future = self.future_cue.search(text, window_start, m.start()) is not None
+                value = self._resolve(m, published, future)
             if value is not None:
                 found.append(Mention(m.start(), m.end(), "d", date=value, source="date"))
+                if value.precision == "day" and value.value:
+                    anchor = value
         return found
 
     @staticmethod

@@ -43,16 +43,18 @@ class PlaceFinder:
             rf"|(?:{_CAP}\s+){{1,4}}headquarters|{common})(?![\w-])"
         )
         self._city = regex.compile(
-            rf"(?<=\b(?:in|at|to|from|visit|visits|visiting|visited|toured|touring|left|arrived in)\s+)(?<!\b[Aa]ccording\s+to\s+)"
+            rf"(?<=\b(?:[Ii]n|[Aa]t|to|[Ff]rom|visit|visits|visiting|visited|toured|touring|left|arrived in)\s+)(?<!\b[Aa]ccording\s+to\s+)"
             rf"(?P<name>(?>(?!(?:{not_name})\b){_CAP}(?:\s+(?:de\s+|del\s+)?(?!(?:{not_name})\b){_CAP}){{0,2}}))"
             rf"(?!\s+(?:{attributive})\b)"
         )
         # "BEIJING, Oct. 22 (Xinhua) --", "MEXICO CITY — …", "Tel Aviv, MINA – …", an agency
         # before its city ("RSS (KATHMANDU, 29 March) –"), a city before its bracketed country
-        # ("New Delhi [India], June 4 (ANI):"), or a line holding only a place ("New York").
+        # ("New Delhi [India], June 4 (ANI):"), a city before its agency ("Ankara (UNA) –"), or a
+        # line holding only a place ("New York").
         self._dateline = regex.compile(
             r"^(?:\p{Lu}{2,}\s*\((?P<paren>\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,2}),"
             r"|(?P<bracket>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})\s*\[[^\]\n]{1,30}\],"
+            r"|(?P<agency>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})\s*\([^()\n]{1,40}\)\s*(?:\u2014|\u2013|--?)\s"
             r"|(?P<name>\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,2})\s*(?:,|\u2014|\u2013|--|\()"
             r"|(?!By\s)(?P<line>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})$"
             r"|(?P<mixed>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?),\s+\p{Lu}{2,}\s*[\u2013\u2014-])", regex.MULTILINE)
@@ -68,7 +70,7 @@ class PlaceFinder:
                                  place=Place(name=name, kind="city"), source="city"))
         dateline = self._dateline.match(text, start, end) if paragraph_start else None
         if dateline:
-            group = next(g for g in ("paren", "bracket", "name", "line", "mixed") if dateline.group(g))
+            group = next(g for g in ("paren", "bracket", "agency", "name", "line", "mixed") if dateline.group(g))
             found.append(Mention(dateline.start(group), dateline.end(group), "l",
                                  place=Place(name=dateline.group(group).title(), kind="city"),
                                  source="dateline"))
