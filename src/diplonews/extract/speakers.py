@@ -54,6 +54,8 @@ class SpeakerFinder:
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
+        self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
+        self._company_heads = frozenset(table.words("COMPANY_HEAD"))
         self._they: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
         if {"PLURAL_PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
@@ -164,6 +166,9 @@ class SpeakerFinder:
         elif match.start("body") >= 0:
             head = match.group("body").lower()
             record = _latest_body(mentions, actors, start, head)
+            if record is None and head in self._company_nouns:
+                # "the company said" after "Apex Motors": the latest company named
+                record = _latest_body(mentions, actors, start, None, self._company_heads)
             if record is None:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
@@ -187,14 +192,17 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     return False
 
 
-def _latest_body(mentions: list[Mention], actors: ActorTable, pos: int, head: str | None) -> ActorRecord | None:
+def _latest_body(mentions: list[Mention], actors: ActorTable, pos: int, head: str | None,
+                 last_words: frozenset[str] = frozenset()) -> ActorRecord | None:
     """The latest organization mentioned before ``pos`` (with ``head`` in its name or aliases, when
-    given), within reach."""
+    given; with a name ending in one of ``last_words``, when given), within reach."""
     i = bisect.bisect_left([m.start for m in mentions], pos) - 1
     while i >= 0 and mentions[i].start >= pos - _REACH:
         for actor_id in mentions[i].actor_ids:
             record = actors.records.get(actor_id)
             if record is None or record.kind != "organization":
+                continue
+            if last_words and record.name.split()[-1] not in last_words:
                 continue
             names = " ".join([record.name, *record.aliases]).lower()
             if head is None or regex.search(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", names):
