@@ -143,6 +143,8 @@ class Parser:
             hypothetical=regex.compile(self.placeholders.expand("{HYPOTHETICAL_CUE}"), flags),
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
             contest=regex.compile(self.placeholders.expand("{CONTEST_CUE}"), flags),
+            corporate_heads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_HEAD")),
+            corporate_leads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_LEAD")),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)

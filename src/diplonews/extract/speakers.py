@@ -55,7 +55,7 @@ class SpeakerFinder:
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
-        self._company_heads = frozenset(table.words("COMPANY_HEAD"))
+        self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._they: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
         if {"PLURAL_PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
@@ -202,7 +202,7 @@ def _latest_body(mentions: list[Mention], actors: ActorTable, pos: int, head: st
             record = actors.records.get(actor_id)
             if record is None or record.kind != "organization":
                 continue
-            if last_words and record.name.split()[-1] not in last_words:
+            if last_words and record.name.split()[-1].strip(".,").lower() not in last_words:
                 continue
             names = " ".join([record.name, *record.aliases]).lower()
             if head is None or regex.search(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", names):

@@ -58,7 +58,7 @@ class OrgNameFinder:
         self._not_start = frozenset(table.words("NOT_ORG_START"))
         self._not_word = frozenset(table.words("NOT_ORG_WORD"))
         self._not_org = frozenset(w.lower() for w in table.words("NOT_AN_ORGANIZATION"))
-        self._company_heads = frozenset(table.words("COMPANY_HEAD"))
+        self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
         # One word before a position: a capitalized word (with a possessive "'s" or "s'").
         self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP}){_SP}$")
@@ -226,7 +226,7 @@ class OrgNameFinder:
             words = org.name.split()
             if words and words[0].lower() == "the":
                 words = words[1:]
-            if len(words) < 2 or words[-1] not in self._company_heads:
+            if len(words) < 2 or words[-1].strip(".,").lower() not in self._company_heads:
                 continue
             first = words[0]
             if first in self._not_start or first in self._not_word or not first[:1].isupper() or len(first) < 3:
