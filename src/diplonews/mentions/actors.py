@@ -180,7 +180,8 @@ class ActorFinder:
         # person the same way.
         report = table.expand("{SAY}|{NAME_CUE}")
         self._said_name = regex.compile(
-            rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"\b(?P<verb>{report})[^\S\n]+(?:(?!(?:{_LINKING_WORDS}|his|her|their|its|also|then|later|earlier)\b)"
+            rf"\p{{Ll}}[\p{{Ll}}-]+[^\S\n]+){{0,2}}(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
             rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
