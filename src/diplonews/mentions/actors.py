@@ -236,9 +236,10 @@ class ActorFinder:
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
         # A name before a verb of saying, meeting or agreeing, before a passive relay ("was
         # quoted as saying"), or with an aside between ("Dana Whitfield, speaking to reporters,
-        # said"; an aside opening with an article describes what the name is, maybe a body).
+        # said", "Dana Whitfield, a nurse from Springfield, said"; an aside opening with "the"
+        # or a relative pronoun is left to the apposition and aside frames).
         self._bare_subject = regex.compile(
-            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|a|an|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
+            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
             rf"(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
@@ -381,7 +382,9 @@ class ActorFinder:
         self._titled_lists(text, title_starts, known_by_end, cands)
         for m in self._said_name.finditer(text):
             tokens = m.group("name").split()
-            if m.group("title") or (len(tokens) >= 2 and not self._address_verb.match(m.group("verb")) and not any(
+            inverted = text[max(0, m.start() - 3):m.start()].rstrip(" ,").endswith(("\u201d", '"', "'", "?"))
+            if m.group("title") or (len(tokens) >= 2 and (inverted or not self._address_verb.match(m.group("verb")))
+                                    and not any(
                     self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
