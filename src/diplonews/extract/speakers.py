@@ -37,6 +37,8 @@ __all__ = ["SpeakerFinder"]
 
 _ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its)\s+", regex.IGNORECASE)
 _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
+# A mention right after an address verb ("told The Associated Press") names who listened.
+_AUDIENCE = regex.compile(r"\b(?:told|tells|telling|informed|briefed)\s+(?:the\s+)?$", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
@@ -173,7 +175,9 @@ class SpeakerFinder:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
         else:
-            record, flags = _latest_body(mentions, actors, start, None), "ao"
+            # a document is its issuer's, never an outlet's that was only told something
+            heard = [m for m in mentions if not (m.start < start and _AUDIENCE.search(text, max(0, m.start - 16), m.start))]
+            record, flags = _latest_body(heard, actors, start, None), "ao"
             if record is None:
                 return None
         record.add(surface, start, end)
