@@ -373,6 +373,8 @@ class ActorFinder:
                                 if (form := self.gazetteer.lookup(f)) is not None
                                 and (c := form.actor.id if form.actor.kind == "country" else form.actor.country)),
                                None)
+            if country is None and (owner := self._unknown_owner.search(text, max(0, m.start() - 60), m.start())):
+                start = owner.start("owner")  # "Connecticut's tax commissioner, Kevin Sullivan"
             cands.append(_Candidate(start, m.end("name"), "person", 7,
                                     {"name": m.group("name"), "title": m.group("title"), "country": country,
                                      "apposed": True}))
