@@ -58,10 +58,10 @@ class SpeakerFinder:
             self._gate = TextGate(expanded)
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
-        self._they: regex.Pattern[str] | None = None
+        self._pronoun: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
-        if {"PLURAL_PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
-            self._they = regex.compile(table.expand("{PLURAL_PRONOUN_SPEAKER}"))
+        if {"PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
+            self._pronoun = regex.compile(table.expand("{PRONOUN_SPEAKER}"))
             self._group_subject = regex.compile(table.expand("{GROUP_SUBJECT}"), regex.IGNORECASE)
 
     def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
@@ -87,38 +87,47 @@ class SpeakerFinder:
                 if mention is not None:
                     added.append(mention)
         merged = sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
-        return self._plural_pronouns(text, sentences, merged, actors)
+        return self._pronoun_speakers(text, sentences, merged, actors)
 
-    def _plural_pronouns(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+    def _pronoun_speakers(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                          actors: ActorTable) -> list[Mention]:
-        """"They said" speaks for the group that was the subject just before ("Prosecutors
-        filed charges on Monday. They said …"): the latest group actor of the sentence before
-        (same paragraph or the one before), else a group phrase opening that sentence. A pair
-        of persons there ("Ana Ruiz and Tom Hale met. They said") is left to the actor finder,
-        which reads 'they' as the pair (an optional statement per speaker)."""
-        if self._they is None or self._group_subject is None:
+        """Pronouns that speak for an actor only this finder knows. "They said" speaks for the
+        group that was the subject just before ("Prosecutors filed charges on Monday. They said
+        …"): the latest group actor of the sentence before (same paragraph or the one before),
+        else a group phrase opening that sentence. A pair of persons there ("Ana Ruiz and Tom
+        Hale met. They said") is left to the actor finder, which reads 'they' as the pair (an
+        optional statement per speaker). A "she said" or "it added" the actor finder could not
+        resolve goes back to the unnamed person or body that the sentence before named last ("A
+        police spokeswoman said … She added …")."""
+        if self._pronoun is None or self._group_subject is None:
             return mentions
         replaced: dict[int, Mention] = {}
         added: list[Mention] = []
         starts = [m.start for m in mentions]
         for index, sentence in enumerate(sentences):
             piece = text[sentence.start:sentence.end]
-            if "hey" not in piece or index == 0:
+            if index == 0 or not ("he" in piece or "It" in piece or "it" in piece):
                 continue
             before = sentences[index - 1]
             if before.paragraph < sentence.paragraph - 1:
                 continue
-            for match in self._they.finditer(piece):
+            for match in self._pronoun.finditer(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 at = bisect.bisect_left(starts, start)
                 current = mentions[at] if at < len(mentions) and mentions[at].start == start else None
-                if current is not None and "m" not in current.flags:
+                if current is not None and ("m" not in current.flags or match.start("they") < 0):
                     continue  # the actor finder resolved it to one actor already
-                record = self._group_before(text, before, mentions, starts, actors)
+                if match.start("they") >= 0:
+                    record = self._group_before(text, before, mentions, starts, actors)
+                    flags = "agn"
+                else:
+                    kind = "person" if match.start("person") >= 0 else "organization"
+                    record = _last_of_kind(before, mentions, starts, actors, kind)
+                    flags = "apn" if kind == "person" else "aon"
                 if record is None:
                     continue
                 record.mentions.append((start, end))
-                mention = Mention(start, end, "agn", (record.id,), source="plural-pronoun")
+                mention = Mention(start, end, flags, (record.id,), source="pronoun-speaker")
                 if current is not None:
                     replaced[at] = mention
                 else:
@@ -182,6 +191,18 @@ class SpeakerFinder:
                 return None
         record.add(surface, start, end)
         return Mention(start, end, flags, (record.id,), source="descriptive-speaker")
+
+
+def _last_of_kind(before: Sentence, mentions: list[Mention], starts: list[int], actors: ActorTable,
+                  kind: str) -> ActorRecord | None:
+    """The actor of the last mention in ``before`` if it is one actor of ``kind``."""
+    lo = bisect.bisect_left(starts, before.start)
+    hi = bisect.bisect_left(starts, before.end)
+    inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags]
+    if not inside or len(inside[-1].actor_ids) != 1:
+        return None
+    record = actors.records.get(inside[-1].actor_ids[0])
+    return record if record is not None and record.kind == kind else None
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
