@@ -144,6 +144,8 @@ class Parser:
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
             contest=regex.compile(self.placeholders.expand("{CONTEST_CUE}"), flags),
             owned_event=regex.compile(self.placeholders.expand("⟦[a-z]+\\d+⟧['’]s\\s+(?:[\\w-]+\\s+){0,2}?{MEETING_NOUN}"), flags),
+            corporate_heads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_HEAD")),
+            corporate_leads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_LEAD")),
         )
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from diplonews.extract.context import MatchContext, dropped
+from diplonews.extract.context import MatchContext, dropped, only_companies
 
 if TYPE_CHECKING:
     from diplonews.rules.placeholders import PlaceholderTable
@@ -54,18 +54,8 @@ class AgreementBuilder:
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"))
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
-        """Whether every party is named as a company ('Kestrel Mining', 'Acme Holdings Ltd'):
-        a business deal, not diplomacy, when no state or official takes part."""
-        parties = set(values.get("parties") or [])
-        if not self._corporate or not parties:
-            return False
-        named = [m for m in ctx.sentence.tokens if parties & set(m.actor_ids)]
-        if {a for m in named for a in m.actor_ids} & parties != parties:
-            return False
-        def company(name: list[str]) -> bool:
-            return name[-1].strip(".,").lower() in self._corporate or name[0].lower() in self._corporate_lead
-
-        return all(company(ctx.text[m.start:m.end].split()) for m in named)
+        """Whether every party is named as a company: a business deal, not diplomacy."""
+        return only_companies(set(values.get("parties") or []), ctx, self._corporate, self._corporate_lead)
 
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
         """Build agreements; 'agreed to A, and to B' is two agreements of the same parties."""

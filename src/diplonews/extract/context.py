@@ -10,7 +10,7 @@ import regex
 from diplonews.mentions.base import Mention
 from diplonews.mentions.mask import MaskedSentence
 
-__all__ = ["DROPPED", "Cues", "MatchContext", "dropped"]
+__all__ = ["DROPPED", "Cues", "MatchContext", "dropped", "only_companies"]
 
 DROPPED = "_dropped"
 """Key a builder sets in a match's values to say which of its filters turned the match into no
@@ -39,6 +39,10 @@ class Cues:
     possibility: regex.Pattern[str]
     contest: regex.Pattern[str]
     owned_event: regex.Pattern[str]  # "NAME's official visit": a date after it is that event's
+    corporate_heads: frozenset[str] = frozenset()
+    """Last words of a company's name (CORPORATE_HEAD, lower case): 'Kestrel Mining'."""
+    corporate_leads: frozenset[str] = frozenset()
+    """First words of a company's name (CORPORATE_LEAD, lower case): 'Banco Austral'."""
 
     def nonfactual(self, ctx: MatchContext) -> bool:
         """Whether the match, or the rest of its sentence, makes the event hypothetical or denies
@@ -68,3 +72,20 @@ class MatchContext:
 
     def mentions(self, flag: str) -> list[Mention]:
         return [m for m in self.sentence.tokens if flag in m.flags]
+
+
+def only_companies(actor_ids: set[str], ctx: MatchContext, heads: frozenset[str],
+                   leads: frozenset[str]) -> bool:
+    """Whether every one of ``actor_ids`` is named in the sentence as a company ('Kestrel
+    Mining', 'Acme Holdings Ltd', 'Banco Austral'): then a deal or a meeting between them is
+    business, not diplomacy, since no state or official takes part."""
+    if not heads or not actor_ids:
+        return False
+    named = [m for m in ctx.sentence.tokens if actor_ids & set(m.actor_ids)]
+    if {a for m in named for a in m.actor_ids} & actor_ids != actor_ids:
+        return False
+
+    def company(name: list[str]) -> bool:
+        return bool(name) and (name[-1].strip(".,").lower() in heads or name[0].lower() in leads)
+
+    return all(company(ctx.text[m.start:m.end].split()) for m in named)

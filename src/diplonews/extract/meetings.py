@@ -12,7 +12,7 @@ from typing import Any, cast, get_args
 
 import regex
 
-from diplonews.extract.context import MatchContext, dropped
+from diplonews.extract.context import MatchContext, dropped, only_companies
 from diplonews.mentions.base import Mention
 from diplonews.model import MeetingStatus, Place
 
@@ -84,6 +84,8 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
     if ctx.cues.contest.search(window) and not any(
             "p" in m.flags for m in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end)):
         return dropped(values, "a sporting contest between teams, no person meets (CONTEST_CUE)")
+    if only_companies(set(participants), ctx, ctx.cues.corporate_heads, ctx.cues.corporate_leads):
+        return dropped(values, "talks between companies only are business, not diplomacy (CORPORATE_HEAD)")
     if "date" not in values:
         chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value
                                 and not _elsewhere(ctx, m)])

@@ -38,6 +38,8 @@ __all__ = ["SpeakerFinder"]
 
 _ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its)\s+", regex.IGNORECASE)
 _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
+# A mention right after an address verb ("told The Associated Press") names who listened.
+_AUDIENCE = regex.compile(r"\b(?:told|tells|telling|informed|briefed)\s+(?:the\s+)?$", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
@@ -55,10 +57,12 @@ class SpeakerFinder:
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
-        self._they: regex.Pattern[str] | None = None
+        self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
+        self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
+        self._pronoun: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
-        if {"PLURAL_PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
-            self._they = regex.compile(table.expand("{PLURAL_PRONOUN_SPEAKER}"))
+        if {"PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
+            self._pronoun = regex.compile(table.expand("{PRONOUN_SPEAKER}"))
             self._group_subject = regex.compile(table.expand("{GROUP_SUBJECT}"), regex.IGNORECASE)
 
     def find(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
@@ -83,38 +87,47 @@ class SpeakerFinder:
                 if mention is not None:
                     added.append(mention)
         merged = sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
-        return self._plural_pronouns(text, sentences, merged, actors)
+        return self._pronoun_speakers(text, sentences, merged, actors)
 
-    def _plural_pronouns(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+    def _pronoun_speakers(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                          actors: ActorTable) -> list[Mention]:
-        """"They said" speaks for the group that was the subject just before ("Prosecutors
-        filed charges on Monday. They said …"): the latest group actor of the sentence before
-        (same paragraph or the one before), else a group phrase opening that sentence. A pair
-        of persons there ("Ana Ruiz and Tom Hale met. They said") is left to the actor finder,
-        which reads 'they' as the pair (an optional statement per speaker)."""
-        if self._they is None or self._group_subject is None:
+        """Pronouns that speak for an actor only this finder knows. "They said" speaks for the
+        group that was the subject just before ("Prosecutors filed charges on Monday. They said
+        …"): the latest group actor of the sentence before (same paragraph or the one before),
+        else a group phrase opening that sentence. A pair of persons there ("Ana Ruiz and Tom
+        Hale met. They said") is left to the actor finder, which reads 'they' as the pair (an
+        optional statement per speaker). A "she said" or "it added" the actor finder could not
+        resolve goes back to the unnamed person or body that the sentence before named last ("A
+        police spokeswoman said … She added …")."""
+        if self._pronoun is None or self._group_subject is None:
             return mentions
         replaced: dict[int, Mention] = {}
         added: list[Mention] = []
         starts = [m.start for m in mentions]
         for index, sentence in enumerate(sentences):
             piece = text[sentence.start:sentence.end]
-            if "hey" not in piece or index == 0:
+            if index == 0 or not ("he" in piece or "It" in piece or "it" in piece):
                 continue
             before = sentences[index - 1]
             if before.paragraph < sentence.paragraph - 1:
                 continue
-            for match in self._they.finditer(piece):
+            for match in self._pronoun.finditer(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 at = bisect.bisect_left(starts, start)
                 current = mentions[at] if at < len(mentions) and mentions[at].start == start else None
-                if current is not None and "m" not in current.flags:
+                if current is not None and ("m" not in current.flags or match.start("they") < 0):
                     continue  # the actor finder resolved it to one actor already
-                record = self._group_before(text, before, mentions, starts, actors)
+                if match.start("they") >= 0:
+                    record = self._group_before(text, before, mentions, starts, actors)
+                    flags = "agn"
+                else:
+                    kind = "person" if match.start("person") >= 0 else "organization"
+                    record = _last_of_kind(before, mentions, starts, actors, kind)
+                    flags = "apn" if kind == "person" else "aon"
                 if record is None:
                     continue
                 record.mentions.append((start, end))
-                mention = Mention(start, end, "agn", (record.id,), source="plural-pronoun")
+                mention = Mention(start, end, flags, (record.id,), source="pronoun-speaker")
                 if current is not None:
                     replaced[at] = mention
                 else:
@@ -128,11 +141,8 @@ class SpeakerFinder:
                       actors: ActorTable) -> ActorRecord | None:
         """The group a 'they' of the next sentence speaks for: the last actor mention of
         ``before`` if it is a group, else a group phrase that opens it ("Police arrived …")."""
-        lo = bisect.bisect_left(starts, before.start)
-        hi = bisect.bisect_left(starts, before.end)
-        inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags]
-        if inside:
-            last = inside[-1]
+        last = _last_actor_mention(before, mentions, starts)
+        if last is not None:
             record = actors.records.get(last.actor_ids[0])
             if len(last.actor_ids) == 1 and record is not None and record.kind == "group":
                 return record
@@ -165,11 +175,19 @@ class SpeakerFinder:
         elif match.start("body") >= 0:
             head = match.group("body")
             record = earlier.latest(lambda r: r.kind == "organization" and _has_word(_names(r), head))
+            if record is None and head.lower() in self._company_nouns:
+                # "the company said" after "Apex Motors": the latest company named
+                heads = self._company_heads
+                record = earlier.latest(lambda r: r.kind == "organization"
+                                        and r.name.split()[-1].strip(".,").lower() in heads)
             if record is None:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
         else:
-            record, flags = earlier.latest(lambda r: r.kind == "organization"), "ao"
+            # a document is its issuer's, never an outlet's that was only told something
+            record = earlier.latest(lambda r: r.kind == "organization",
+                                    heard=lambda m: _AUDIENCE.search(text, max(0, m.start - 16), m.start) is None)
+            flags = "ao"
             if record is None:
                 return None
         record.add(surface, start, end)
@@ -184,10 +202,12 @@ class _Earlier:
         self._mentions, self._actors, self._pos = mentions, actors, pos
         self._last = bisect.bisect_left(starts, pos) - 1
 
-    def latest(self, accept: Callable[[ActorRecord], bool]) -> ActorRecord | None:
+    def latest(self, accept: Callable[[ActorRecord], bool],
+               heard: Callable[[Mention], bool] = lambda _: True) -> ActorRecord | None:
+        """The latest actor that ``accept`` takes, named in a mention that ``heard`` takes."""
         i = self._last
         while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
-            for actor_id in self._mentions[i].actor_ids:
+            for actor_id in self._mentions[i].actor_ids if heard(self._mentions[i]) else ():
                 record = self._actors.records.get(actor_id)
                 if record is not None and accept(record):
                     return record
@@ -197,6 +217,24 @@ class _Earlier:
 
 def _names(record: ActorRecord) -> str:
     return " ".join([record.name, *record.aliases])
+
+
+def _last_of_kind(before: Sentence, mentions: list[Mention], starts: list[int], actors: ActorTable,
+                  kind: str) -> ActorRecord | None:
+    """The actor of the last mention in ``before`` if it is one actor of ``kind``."""
+    last = _last_actor_mention(before, mentions, starts)
+    if last is None or len(last.actor_ids) != 1:
+        return None
+    record = actors.records.get(last.actor_ids[0])
+    return record if record is not None and record.kind == kind else None
+
+
+def _last_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The last mention in ``sentence`` that names an actor outright (no pronoun)."""
+    lo = bisect.bisect_left(starts, sentence.start)
+    hi = bisect.bisect_left(starts, sentence.end)
+    inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags]
+    return inside[-1] if inside else None
 
 
 def _has_word(phrase: str, word: str) -> bool:

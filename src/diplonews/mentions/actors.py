@@ -188,7 +188,8 @@ class ActorFinder:
         # person the same way.
         report = table.expand("{SAY}|{NAME_CUE}")
         self._said_name = regex.compile(
-            rf"\b(?P<verb>{report})[^\S\n]+(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
+            rf"\b(?P<verb>{report})[^\S\n]+(?:(?!(?:{_LINKING_WORDS}|his|her|their|its|also|then|later|earlier)\b)"
+            rf"\p{{Ll}}[\p{{Ll}}-]+[^\S\n]+){{0,2}}(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
             rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
@@ -243,9 +244,10 @@ class ActorFinder:
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
         # A name before a verb of saying, meeting or agreeing, before a passive relay ("was
         # quoted as saying"), or with an aside between ("Dana Whitfield, speaking to reporters,
-        # said"; an aside opening with an article describes what the name is, maybe a body).
+        # said", "Dana Whitfield, a nurse from Springfield, said"; an aside opening with "the"
+        # or a relative pronoun is left to the apposition and aside frames).
         self._bare_subject = regex.compile(
-            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|a|an|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
+            rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
             rf"(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
@@ -379,6 +381,8 @@ class ActorFinder:
                                 if (form := self.gazetteer.lookup(f)) is not None
                                 and (c := form.actor.id if form.actor.kind == "country" else form.actor.country)),
                                None)
+            if country is None and (owner := self._unknown_owner.search(text, max(0, m.start() - 60), m.start())):
+                start = owner.start("owner")  # "Connecticut's tax commissioner, Kevin Sullivan"
             cands.append(_Candidate(start, m.end("name"), "person", 7,
                                     {"name": m.group("name"), "title": m.group("title"), "country": country,
                                      "apposed": True}))
@@ -388,7 +392,9 @@ class ActorFinder:
         self._titled_lists(text, title_starts, known_by_end, cands)
         for m in self._said_name.finditer(text):
             tokens = m.group("name").split()
-            if m.group("title") or (len(tokens) >= 2 and not self._address_verb.match(m.group("verb")) and not any(
+            inverted = text[max(0, m.start() - 3):m.start()].rstrip(" ,").endswith(("\u201d", '"', "'", "?"))
+            if m.group("title") or (len(tokens) >= 2 and (inverted or not self._address_verb.match(m.group("verb")))
+                                    and not any(
                     self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,

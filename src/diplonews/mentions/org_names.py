@@ -58,6 +58,7 @@ class OrgNameFinder:
         self._not_start = frozenset(table.words("NOT_ORG_START"))
         self._not_word = frozenset(table.words("NOT_ORG_WORD"))
         self._not_org = frozenset(w.lower() for w in table.words("NOT_AN_ORGANIZATION"))
+        self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
         # One word before a position: a capitalized word (with a possessive "'s" or "s'").
         self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP}){_SP}$")
@@ -138,6 +139,7 @@ class OrgNameFinder:
             found.append(OrgName(start, acronym.end() if acronym else end, name, country,
                                  acronym.group("acronym") if acronym else None, end))
         found += self._acronym_uses(text, found, covered)
+        found += self._short_uses(text, found, covered, lower)
         defined = {org.acronym for org in found if org.acronym}
         for m in self._acronym_speaker.finditer(text):
             if m.group("acronym") not in defined and not covered[m.start()] and \
@@ -213,6 +215,31 @@ class OrgNameFinder:
                 if actor.country:
                     return actor.country
         return None
+
+    def _short_uses(self, text: str, defined: list[OrgName], covered: bytearray,
+                    lower: list[frozenset[str]]) -> list[OrgName]:
+        """Later uses of a company's first word alone ("Apex said" after "Apex Motors"): the
+        same company, unless that word is a common one (written in lower case elsewhere) or
+        another capitalized word follows it ("Apex Motors" again, "Apex Road")."""
+        uses: dict[int, OrgName] = {}
+        for org in defined:
+            words = org.name.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            if len(words) < 2 or words[-1].strip(".,").lower() not in self._company_heads:
+                continue
+            first = words[0]
+            if first in self._not_start or first in self._not_word or not first[:1].isupper() or len(first) < 3:
+                continue
+            at = text.find(first, org.start)
+            if at == -1 or self._common_word(text, at, lower):
+                continue
+            pattern = regex.compile(rf"(?<![\w-]){regex.escape(first)}(?![\w-])(?!{_SP}\p{{Lu}})")
+            for m in pattern.finditer(text, org.end):
+                if m.start() < len(covered) and covered[m.start()]:
+                    continue
+                uses.setdefault(m.start(), OrgName(m.start(), m.end(), org.name, org.country))
+        return list(uses.values())
 
     def _acronym_uses(self, text: str, defined: list[OrgName], covered: bytearray) -> list[OrgName]:
         """Later bare uses of each acronym the text defined: the same body."""
