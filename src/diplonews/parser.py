@@ -418,7 +418,8 @@ class Parser:
                 built = self._fields(match, sentence, norm, provisional)
                 if built:
                     built_by_match[id(match)] = built
-                    provisional[match.rule.kind] = built[-1]
+                    if _donates(match.rule.kind, built[-1], provisional):
+                        provisional[match.rule.kind] = built[-1]
             kept = self.rules.select([m for m in matches if id(m) in built_by_match])
             for match in kept:
                 kind = self._kinds[match.rule.kind]
@@ -440,7 +441,8 @@ class Parser:
                         mentioned[id(item)] = {a for m in sentence.tokens for a in m.actor_ids}
                     voices[id(item)] = voice
                     items[kind.name].append(item)
-                    last[kind.name] = fields
+                    if _donates(kind.name, fields, last):
+                        last[kind.name] = fields
         table, mentions = context
         countries = {r.id: r.country for r in table.records.values()}
         # Actors named by a description ("Mexican officials", "his Indian counterpart") may stand
@@ -489,6 +491,18 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _donates(kind: str, fields: dict[str, Any], last: dict[str, dict[str, Any]]) -> bool:
+    """Whether an item's fields become the latest of its kind, which later rules inherit from.
+
+    A meeting mention naming fewer than two participants ("at the meeting", "during his visit")
+    refers back to the meeting before it; the full one stays the donor, so "An accord was also
+    signed at the meeting" takes both sides of it.
+    """
+    if kind != "meeting" or "meeting" not in last:
+        return True
+    return len(fields.get("participants") or []) >= 2
 
 
 def _is_headline(sentence: MaskedSentence, text: str) -> bool:

@@ -44,14 +44,19 @@ class AgreementBuilder:
     signed, or planned when the verb group before the content looks ahead: 'will sign',
     'are expected to sign')."""
 
-    def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = ()):
+    def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
+                 pending: Sequence[str] = ()):
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
+        words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
+        self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
 
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
-        """The builder the rules describe: their CORPORATE_HEAD and CORPORATE_LEAD words."""
-        return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"))
+        """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD and
+        AGREEMENT_PENDING words."""
+        return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
+                   placeholders.words("AGREEMENT_PENDING"))
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
         """Whether every party is named as a company: a business deal, not diplomacy."""
@@ -86,6 +91,8 @@ class AgreementBuilder:
         possible = ctx.cues.possibility.search(ctx.sentence.masked, ctx.match_start, ctx.match_end)
         if ctx.cues.nonfactual(ctx) or possible:
             return dropped(values, "hypothetical or denied agreement (HYPOTHETICAL_CUE, POSSIBILITY_CUE)")
+        if self._pending is not None and self._pending.search(self._lead(values, ctx)):
+            return dropped(values, "an agreement still sought, not reached (AGREEMENT_PENDING)")
         content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
         words = content.split()
         matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]

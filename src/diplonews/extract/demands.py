@@ -53,12 +53,18 @@ _RELATIVE = regex.compile(
     r",?\s+(?:that|which)\s+(?=\p{Ll}+s\s).*$", regex.DOTALL)
 
 
+# Single-word demands when the lexicon defines no DEMAND_ONE_WORD list.
+_ONE_WORD = ("stop", "withdraw", "leave", "disband", "disarm", "resign", "retreat", "negotiate", "compromise")
+
+
 class DemandSplitter:
     """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs."""
 
     def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
-                 trailer: regex.Pattern[str] | None = None):
+                 trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD):
         self._trailer = trailer or _TRAILER
+        # A demanded action is a phrase; a few single words are whole demands ("urged restraint").
+        self._one_word = frozenset(w.lower() for w in one_word)
         # "an end to advances by the rebels", "a truce between A and B": the nominal demand's
         # agent is whom it is made of, when no addressee is named.
         cues = "|".join(sorted((regex.escape(c) for c in agent_cues), key=len, reverse=True))
@@ -80,8 +86,9 @@ class DemandSplitter:
     def from_rules(cls, placeholders: PlaceholderTable) -> DemandSplitter:
         """The splitter the rules describe: their action verbs, agent cues and trailer."""
         trailer = placeholders.expand("{DEMAND_TRAILER}") if "DEMAND_TRAILER" in placeholders.names else ""
+        one_word = placeholders.words("DEMAND_ONE_WORD") if "DEMAND_ONE_WORD" in placeholders.names else _ONE_WORD
         return cls(placeholders.words("ACTION_VERB"), placeholders.words("DEMAND_AGENT_CUE"),
-                   regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None)
+                   regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None, one_word)
 
     def _agent_of(self, values: dict[str, Any], ctx: MatchContext) -> str | None:
         """The actor a nominal action names as its doer ('advances by X', 'a truce between X and Y')."""
@@ -164,8 +171,7 @@ class DemandSplitter:
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
-            if len(part.split()) < 2 and part.lower() not in ("stop", "withdraw", "leave", "disband", "disarm",
-                                                               "resign", "retreat", "negotiate", "compromise"):
+            if len(part.split()) < 2 and part.lower() not in self._one_word:
                 continue
             if against:
                 part = f"not {part}"

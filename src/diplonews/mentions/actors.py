@@ -92,6 +92,10 @@ def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int
     return sorted(found)
 
 
+# What separates two items of a comma list of names: "Kenya, Uganda", "the EAC (East Africa), the SADC".
+_LIST_COMMA = regex.compile(r"\)?\s*(?:\([^()]{0,40}\))?\s*,\s*(?:the\s+)?")
+
+
 def _plural(title: str) -> str:
     """A title's plural: 'ministers', 'congressmen', 'secretaries', 'chiefs of staff'."""
     head, sep, rest = title.partition(" of ")
@@ -763,7 +767,8 @@ class ActorFinder:
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
         bodies_seen: list[str] = []
-        previous: tuple[int, str, int] | None = None  # sentence, actor id, end of the last mention
+        # sentence, actor id, end of the last mention, and whether it continued a comma list
+        previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
         by_sentence: dict[int, list[str]] = {}
         # A headline names people by surname before the body gives their full names ("Wekesa
@@ -888,10 +893,18 @@ class ActorFinder:
                 if len(persons) >= 2:
                     pairs.append((sent, tuple(persons[:2]), True))
                 elif previous is not None and previous[0] == sent and previous[1] not in ids and \
-                        self._coordination.search(text[previous[2]:cand.start]):
-                    # Bodies pair up only when coordinated: "Iran and the United States".
+                        not previous[3] and self._coordination.search(text[previous[2]:cand.start]):
+                    # Bodies pair up only when coordinated: "Iran and the United States"; the
+                    # last two of a longer list ("endorsed by the EAC, the SADC and the AU") are
+                    # no two sides.
                     pairs.append((sent, (previous[1], ids[0]), False))
-                previous = (sent, ids[0], cand.end)
+                same_sentence = previous is not None and previous[0] == sent
+                if same_sentence and previous is not None and previous[1] in ids:
+                    listed = previous[3]  # the name again, as its acronym: "the African Union (AU)"
+                else:
+                    listed = same_sentence and previous is not None and \
+                        _LIST_COMMA.fullmatch(text, previous[2], cand.start) is not None
+                previous = (sent, ids[0], cand.end, listed)
             mentions.append(Mention(cand.start, cand.end, flags, ids, source=cand.kind))
         for cand in forward:
             found = next(iter(table.with_token(str(cand.data["name"]))), None)
