@@ -87,6 +87,25 @@ def test_unknown_persons_speak(text: str, speaker: str) -> None:
     assert not {"Rep", "Sen", "Celtics", "Hornets"} & _names(article)
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Nigerian envoy Musa Bello met Abdou Tiani in Niamey on Tuesday.", "Abdou Tiani"),
+    ("The Chilean minister held talks with Ruth Achterberg, the Dutch trade envoy.", "Ruth Achterberg"),
+    ("Kenya's foreign minister spoke by phone with Tomas Lindqvist on Sunday.", "Tomas Lindqvist"),
+])
+def test_a_name_after_a_meeting_verb_is_a_person(text: str, person: str) -> None:
+    assert "person" in {a.kind for a in parse_article(text).actors if a.name == person}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The envoy met South Korean officials in Seoul on Monday.", "South Korean"),
+    ("The envoy met Southeast Asian leaders.", "Southeast Asian"),
+    ("The delegation visited Buenos Aires on Monday.", "Buenos Aires"),
+    ("The minister received Nobel Prize laureates at the palace.", "Nobel Prize"),
+])
+def test_an_adjective_or_a_place_after_a_meeting_verb_is_no_person(text: str, words: str) -> None:
+    assert words not in {a.name for a in parse_article(text).actors if a.kind == "person"}
+
+
 def test_party_tag_joins_the_mention() -> None:
     text = "Sen. Maria Ortiz (D-N.M.) said the bill would pass."
     actor = next(a for a in parse_article(text).actors if a.name == "Maria Ortiz")

@@ -196,6 +196,12 @@ class ActorFinder:
             rf"\p{{Ll}}[\p{{Ll}}-]+[^\S\n]+){{0,2}}(?=\p{{Lu}})(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}"
             rf"(?![^\S\n]+(?i:{person_title})[^\S\n]+\p{{Lu}})(?!['\u2019]s\b)"
             rf"(?![^\S\n]+(?!(?:{_LINKING_WORDS})\b)\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+)?[^\S\n]+\p{{Lu}})")
+        # "met Abdou Tiani in Niamey": a full name right after a meeting verb whose object is a
+        # person is one, known or not; a common noun after it ("met South Korean officials")
+        # means the capitalized words were an adjective.
+        self._met_name = regex.compile(
+            rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
+            rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
         # transcript line. Both name persons, known or not.
         self._byline_name = regex.compile(
@@ -403,6 +409,11 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
+        for m in self._met_name.finditer(text):
+            tokens = m.group("name").split()
+            if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+                cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
+                                        {"name": m.group("name"), "title": None, "country": None}))
         self._signed_names(text, cands)
         for m in self._bare_subject.finditer(text):
             tokens = m.group("name").split()
