@@ -272,3 +272,12 @@ def test_a_body_before_a_role_is_not_the_speaker(text: str, speaker: str) -> Non
 def test_the_end_of_a_body_name_is_not_a_person() -> None:
     article = parse_article("The Federal Reserve Bank of New York said inflation had eased.")
     assert not [a for a in article.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Greek Prime Minister Eleni Vlachou held talks with Ana Duarte, PM of Portugal in Lisbon on Monday.",
+     "Ana Duarte", "portugal"),
+    ("The envoy met Tomas Lindqvist, ambassador of Sweden at Oslo's city hall.", "Tomas Lindqvist", "sweden"),
+])
+def test_an_apposition_closed_by_a_place_phrase_gives_the_country(text: str, person: str, country: str) -> None:
+    assert [(a.name, a.country) for a in parse_article(text).actors if a.kind == "person"][-1] == (person, country)

@@ -166,7 +166,7 @@ class ActorFinder:
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
             rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
-            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}})(?=[,.;])"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
