@@ -281,3 +281,16 @@ def test_the_end_of_a_body_name_is_not_a_person() -> None:
 ])
 def test_an_apposition_closed_by_a_place_phrase_gives_the_country(text: str, person: str, country: str) -> None:
     assert [(a.name, a.country) for a in parse_article(text).actors if a.kind == "person"][-1] == (person, country)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Talks between President Joao Matola and rebel leader Carlos Mbanze were held in Beira.", "Carlos Mbanze"),
+    ("Opposition leader Ines Duarte said the vote had been rigged.", "Ines Duarte"),
+])
+def test_a_role_word_before_a_title_names_a_person(text: str, person: str) -> None:
+    assert person in {a.name for a in parse_article(text).actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize("text", ["Rebel leaders met in Goma on Monday.", "The militia chief fled, police said."])
+def test_a_role_and_title_without_a_name_is_no_named_person(text: str) -> None:
+    assert not [a for a in parse_article(text).actors if a.kind == "person" and a.name[:1].isupper()]

@@ -145,7 +145,7 @@ class ActorFinder:
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
         plural_title = trie_regex(_caseless({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
                                           if w[-1:].isalpha()}))
-        modifier = table.expand("{TITLE_MODIFIER}")
+        modifier = table.expand("{TITLE_MODIFIER}|{ROLE_MODIFIER}")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
