@@ -170,7 +170,7 @@ class ActorFinder:
         )
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,5}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+            rf"(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,7}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
