@@ -52,6 +52,7 @@ _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 2
+_KEEP_TOP = 4  # requirements kept per rule: each more one can only refuse more sentences
 _MAX_CHECKED = 384  # more strings than this cost the prefilter more than they save
 # A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
 # masked sentence, whose letters are their flags.
@@ -157,7 +158,7 @@ def requirements(source: str) -> list[Requirement]:
     for candidate in sorted(set(candidates), key=_selectivity):
         if not any(_implies(c, candidate) for c in chosen):
             chosen.append(candidate)
-        if len(chosen) == _KEEP:
+        if len(chosen) == _KEEP_TOP:
             break
     return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
 
@@ -291,8 +292,18 @@ _COMMON_WORDS = frozenset({
 def _selectivity(requirement: Requirement) -> tuple[bool, int, int, tuple[str, ...]]:
     """Strings that are not common words, long strings (rare in text) and few strings (quick
     to check): best first."""
-    common = any(s.translate(_NO_MARKS).strip() in _COMMON_WORDS for s in requirement)
+    common = any(_common(s) for s in requirement)
     return (common, -min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
+
+
+@lru_cache(maxsize=65536)
+def _common(string: str) -> bool:
+    """Whether ``string`` is in nearly every sentence: a common word, or a piece of one not
+    fenced as a word (the "ave" of "have", the "lso" of "also": a trie's suffix)."""
+    real = string.translate(_NO_MARKS).strip()
+    if real in _COMMON_WORDS:
+        return True
+    return _START not in string and _END not in string and any(real in word for word in _COMMON_WORDS)
 
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
