@@ -51,8 +51,8 @@ Requirement = frozenset[str]
 _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
-_KEEP = 2
-_KEEP_TOP = 4  # requirements kept per rule: each more one can only refuse more sentences
+_KEEP = 3
+_KEEP_TOP = 5  # requirements kept per rule: each more one can only refuse more sentences
 _MAX_CHECKED = 384  # more strings than this cost the prefilter more than they save
 # A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
 # masked sentence, whose letters are their flags.
@@ -132,10 +132,14 @@ class _Facts:
     """Requirements that all hold for every match."""
     flags: frozenset[str] = frozenset()
     """Flags of which every match contains a mention token."""
+    gap: bool = False
+    """Every match is one or more characters outside words (``\\s+``): a word next to it
+    ends or starts there, which the strings beside it can carry as markers."""
 
 
 _EMPTY = _Facts(exact=frozenset({""}))
 _OPAQUE = _Facts()
+_GAP = _Facts(gap=True)
 
 
 def requirements(source: str) -> list[Requirement]:
@@ -333,6 +337,15 @@ def _sequence(items: list[_Facts]) -> _Facts:
         required.extend(item.required)
         if exact is not None:
             exact = _concat(exact, item.exact) if item.exact is not None else None
+        if item.gap:
+            # The run ends before a non-word character and the next one starts after one:
+            # a word at either edge is fenced there ("and" in "\\s+and\\s+" is a word).
+            closed = frozenset(_norm(s + _END) for s in run)
+            required.append(closed)
+            if prefix_open:
+                prefix, prefix_open = closed, False
+            run = frozenset({_START})
+            continue
         if item.exact is not None:
             joined = _concat(run, item.exact)
             if joined is None:
@@ -410,7 +423,7 @@ def _repeat(item: _Facts, low: int, high: int | None) -> _Facts:
         return item
     return _Facts(prefix=item.prefix if item.prefix is not None else _nonempty(item.exact),
                   required=[*item.required, *([item.exact] if item.exact is not None else [])],
-                  flags=item.flags)
+                  flags=item.flags, gap=item.gap)
 
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
@@ -612,6 +625,8 @@ class _Parser:
         char = self._take()
         if char in _ZERO_WIDTH_ESCAPES:
             return _EMPTY
+        if char == "s":
+            return _GAP
         if char in _CLASS_ESCAPES:
             return _OPAQUE
         if char in "pP":
