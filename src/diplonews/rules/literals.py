@@ -25,7 +25,9 @@ as markers (``_START``, ``_END``) that the prefilter's copy of the sentence carr
 start and end of a run of ``[\w-]`` characters, so "led" is then looked for as a word. Markers
 inside a string follow from its own characters (a letter then a space is a word end); only at a
 string's edges do they come from the regex, and they are dropped wherever a neighbouring
-character is unknown, so a marked string never claims more than the regex asserts.
+character is unknown, so a marked string never claims more than the regex asserts. A ``\s``
+is never part of a word either: the string before it ends a word there and the one after it
+starts one ("and" in ``\s+and\s+`` is looked for as a word, not inside "demand").
 
 Checking is cheap too (``Prefilter``): a sentence can contain a string only if it contains
 each three-character piece of it, so strings are indexed by their rarest trigram, and one set
