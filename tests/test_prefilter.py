@@ -32,13 +32,14 @@ PROPERTY = settings(derandomize=True, deadline=None, max_examples=200,
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
-    (r"(?:signed|inked)\s+(?:a|the)\s+deal", [{"inked", "signed"}, {"deal"}]),
+    # "\s" is no word character: a word beside it is fenced there ("\x01" starts, "\x02" ends a word)
+    (r"(?:signed|inked)\s+(?:a|the)\s+deal", [{"inked\x02", "signed\x02"}, {"\x01deal"}]),
     (r"\bsa(?:id|ys|y)\b", [{"say", "said"}]),  # "says" contains "say": checking "say" is enough
-    (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"talks"}, {"held", "had"}, {"⟦a⟧"}]),
-    (r"AGREED\s+to", [{"agreed"}]),  # case-folded: case-insensitive rules match any case
-    (r"(?:met|visited)?\s+Paris", [{"paris"}]),  # an optional part is never required
-    (r"(?:met|talked)\s+with|received", [{"met", "talked", "received"}]),  # per branch, not "with"
-    (r"(?:has|had)\s+(?:met|seen)", [{"met", "seen"}, {"has", "had"}]),  # verb first
+    (r"(?P<who>⟦[a-z]*a[a-z]*\d+⟧)\s+(?:held|had)\s+talks", [{"\x01talks"}, {"\x01held\x02", "\x01had\x02"}, {"⟦a⟧"}]),
+    (r"AGREED\s+to", [{"agreed\x02"}]),  # case-folded: case-insensitive rules match any case
+    (r"(?:met|visited)?\s+Paris", [{"\x01paris"}]),  # an optional part is never required
+    (r"(?:met|talked)\s+with|received", [{"met\x02", "talked\x02", "received"}]),  # per branch, not "with"
+    (r"(?:has|had)\s+(?:met|seen)", [{"\x01met", "\x01seen"}, {"has\x02", "had\x02"}]),  # verb first
     (r"talk(?:s|ed)+", [{"talks", "talked"}]),
 ])
 def test_requirements_name_the_strings_every_match_contains(pattern: str, expected: list[set[str]]) -> None:

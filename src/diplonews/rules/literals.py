@@ -25,7 +25,9 @@ as markers (``_START``, ``_END``) that the prefilter's copy of the sentence carr
 start and end of a run of ``[\w-]`` characters, so "led" is then looked for as a word. Markers
 inside a string follow from its own characters (a letter then a space is a word end); only at a
 string's edges do they come from the regex, and they are dropped wherever a neighbouring
-character is unknown, so a marked string never claims more than the regex asserts.
+character is unknown, so a marked string never claims more than the regex asserts. A ``\s``
+is never part of a word either: the string before it ends a word there and the one after it
+starts one ("and" in ``\s+and\s+`` is looked for as a word, not inside "demand").
 
 Checking is cheap too (``Prefilter``): a sentence can contain a string only if it contains
 each three-character piece of it, so strings are indexed by their rarest trigram, and one set
@@ -51,7 +53,8 @@ Requirement = frozenset[str]
 _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
-_KEEP = 2
+_KEEP = 3
+_KEEP_TOP = 5  # requirements kept per rule: each more one can only refuse more sentences
 _MAX_CHECKED = 384  # more strings than this cost the prefilter more than they save
 # A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
 # masked sentence, whose letters are their flags.
@@ -131,10 +134,14 @@ class _Facts:
     """Requirements that all hold for every match."""
     flags: frozenset[str] = frozenset()
     """Flags of which every match contains a mention token."""
+    gap: bool = False
+    """Every match is one or more characters outside words (``\\s+``): a word next to it
+    ends or starts there, which the strings beside it can carry as markers."""
 
 
 _EMPTY = _Facts(exact=frozenset({""}))
 _OPAQUE = _Facts()
+_GAP = _Facts(gap=True)
 
 
 def requirements(source: str) -> list[Requirement]:
@@ -157,7 +164,7 @@ def requirements(source: str) -> list[Requirement]:
     for candidate in sorted(set(candidates), key=_selectivity):
         if not any(_implies(c, candidate) for c in chosen):
             chosen.append(candidate)
-        if len(chosen) == _KEEP:
+        if len(chosen) == _KEEP_TOP:
             break
     return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
 
@@ -291,8 +298,18 @@ _COMMON_WORDS = frozenset({
 def _selectivity(requirement: Requirement) -> tuple[bool, int, int, tuple[str, ...]]:
     """Strings that are not common words, long strings (rare in text) and few strings (quick
     to check): best first."""
-    common = any(s.translate(_NO_MARKS).strip() in _COMMON_WORDS for s in requirement)
+    common = any(_common(s) for s in requirement)
     return (common, -min(min(len(s) for s in requirement), 8), len(requirement), tuple(sorted(requirement)))
+
+
+@lru_cache(maxsize=65536)
+def _common(string: str) -> bool:
+    """Whether ``string`` is in nearly every sentence: a common word, or a piece of one not
+    fenced as a word (the "ave" of "have", the "lso" of "also": a trie's suffix)."""
+    real = string.translate(_NO_MARKS).strip()
+    if real in _COMMON_WORDS:
+        return True
+    return _START not in string and _END not in string and any(real in word for word in _COMMON_WORDS)
 
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
@@ -322,6 +339,15 @@ def _sequence(items: list[_Facts]) -> _Facts:
         required.extend(item.required)
         if exact is not None:
             exact = _concat(exact, item.exact) if item.exact is not None else None
+        if item.gap:
+            # The run ends before a non-word character and the next one starts after one:
+            # a word at either edge is fenced there ("and" in "\\s+and\\s+" is a word).
+            closed = frozenset(_norm(s + _END) for s in run)
+            required.append(closed)
+            if prefix_open:
+                prefix, prefix_open = closed, False
+            run = frozenset({_START})
+            continue
         if item.exact is not None:
             joined = _concat(run, item.exact)
             if joined is None:
@@ -399,7 +425,7 @@ def _repeat(item: _Facts, low: int, high: int | None) -> _Facts:
         return item
     return _Facts(prefix=item.prefix if item.prefix is not None else _nonempty(item.exact),
                   required=[*item.required, *([item.exact] if item.exact is not None else [])],
-                  flags=item.flags)
+                  flags=item.flags, gap=item.gap)
 
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
@@ -601,6 +627,8 @@ class _Parser:
         char = self._take()
         if char in _ZERO_WIDTH_ESCAPES:
             return _EMPTY
+        if char == "s":
+            return _GAP
         if char in _CLASS_ESCAPES:
             return _OPAQUE
         if char in "pP":
