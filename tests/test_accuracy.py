@@ -15,8 +15,8 @@ from diplonews.evaluate import EvalReport, format_table
 from diplonews.evaluate import evaluate as _evaluate
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
-FLOOR = 0.85  # measured 0.882 on all 80 articles on 2026-12-05 (0.737 before the redesign)
-# Per kind: measured F1 minus about 0.03 (statements 0.906, meetings 0.819, demands 0.897,
+FLOOR = 0.85  # measured 0.884 on all 80 articles on 2026-12-05 (0.737 before the redesign)
+# Per kind: measured F1 minus about 0.03 (statements 0.906, meetings 0.828, demands 0.897,
 # agreements 0.852 on 2026-12-05, 80 articles).
 KIND_FLOORS = {"statements": 0.87, "meetings": 0.79, "demands": 0.86, "agreements": 0.82}
 MAX_DUPLICATES = 13  # measured 10
@@ -64,7 +64,7 @@ def test_dev_extra_articles_stay_above_floor() -> None:
 # These floors only guard against a silent fall; never tune rules on these articles.
 HELD_OUT_FLOORS = {"fresh": 0.68, "fresh2": 0.60, "fresh3": 0.66, "fresh4": 0.71, "fresh5": 0.71,
                    "fresh6": 0.61, "general": 0.62, "general2": 0.57, "general3": 0.56}
-# measured 0.713, 0.634, 0.689, 0.743, 0.740, 0.643, 0.649, 0.598 and 0.594 on 2026-12-05
+# measured 0.720, 0.637, 0.689, 0.743, 0.740, 0.655, 0.649, 0.598 and 0.594 on 2026-12-05
 # (first scores in the READMEs)
 
 
