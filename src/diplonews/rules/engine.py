@@ -70,7 +70,8 @@ class CompiledRule:
     source: str
     overlap: OverlapPolicy
     requires: tuple[Requirement, ...] = ()
-    """Strings of which a sentence must contain one (from each set) for the rule to be tried."""
+    """Strings of which a sentence must contain one (from each set) for the rule to be tried;
+    "\x01" / "\x02" in a string mark where a word must start / end."""
     names: frozenset[str] = frozenset()
     """The pattern's named groups."""
 
