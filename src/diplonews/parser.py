@@ -143,7 +143,7 @@ class Parser:
             hypothetical=regex.compile(self.placeholders.expand("{HYPOTHETICAL_CUE}"), flags),
             possibility=regex.compile(self.placeholders.expand("{POSSIBILITY_CUE}"), flags),
             contest=regex.compile(self.placeholders.expand("{CONTEST_CUE}"), flags),
-            owned_event=regex.compile(self.placeholders.expand("⟦[a-z]+\\d+⟧['’]s\\s+(?:[\\w-]+\\s+){0,2}?{MEETING_NOUN}"), flags),
+            owned_event=regex.compile(self.placeholders.expand("{OWNED_EVENT_CUE}"), flags),
             corporate_heads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_HEAD")),
             corporate_leads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_LEAD")),
         )
