@@ -19,3 +19,8 @@ def parse_article(text: str) -> Article:
 def actor_view(article: Article, actor_id: str | None) -> ActorView | None:
     found = article.actor(actor_id) if actor_id else None
     return (found.name, found.kind, found.country) if found else None
+
+
+def named(article: Article, kind: str) -> list[str]:
+    """The names of the article's actors of one kind, in the order they were found."""
+    return [a.name for a in article.actors if a.kind == kind]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from _actors import actor_view, parse_article
+from _actors import actor_view, named, parse_article
 from diplonews import Article
 
 
@@ -103,7 +103,7 @@ def test_a_name_after_a_meeting_verb_is_a_person(text: str, person: str) -> None
     ("The minister received Nobel Prize laureates at the palace.", "Nobel Prize"),
 ])
 def test_an_adjective_or_a_place_after_a_meeting_verb_is_no_person(text: str, words: str) -> None:
-    assert words not in {a.name for a in parse_article(text).actors if a.kind == "person"}
+    assert words not in named(parse_article(text), "person")
 
 
 def test_party_tag_joins_the_mention() -> None:
@@ -132,7 +132,7 @@ def test_titled_lists_and_of_phrases_name_each_person() -> None:
     "Man Who Sued Mayor Wins Appeal\n\nThe ruling came on Friday.",
 ])
 def test_title_case_headline_words_are_not_persons(text: str) -> None:
-    assert not [a for a in parse_article(text).actors if a.kind == "person"]
+    assert not named(parse_article(text), "person")
 
 
 def test_title_case_headline_person_named_again_in_the_body_is_kept() -> None:
@@ -217,7 +217,7 @@ def test_particles_ranks_and_affiliations_in_names(text: str, speaker: str) -> N
     "Oxford University said the lab would reopen.",
 ])
 def test_bodies_and_days_are_not_persons(text: str) -> None:
-    assert not [a for a in parse_article(text).actors if a.kind == "person"]
+    assert not named(parse_article(text), "person")
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -266,12 +266,12 @@ def test_office_holder_of_an_unknown_owner_is_a_described_person(text: str, pers
 def test_a_body_before_a_role_is_not_the_speaker(text: str, speaker: str) -> None:
     article = parse_article(text)
     assert [article.actor(s.speaker).name for s in article.statements] == [speaker]  # type: ignore[union-attr]
-    assert [a.name for a in article.actors if a.kind == "person"] == [speaker]
+    assert named(article, "person") == [speaker]
 
 
 def test_the_end_of_a_body_name_is_not_a_person() -> None:
     article = parse_article("The Federal Reserve Bank of New York said inflation had eased.")
-    assert not [a for a in article.actors if a.kind == "person"]
+    assert not named(article, "person")
 
 
 @pytest.mark.parametrize(("text", "person", "country"), [
@@ -288,9 +288,9 @@ def test_an_apposition_closed_by_a_place_phrase_gives_the_country(text: str, per
     ("Opposition leader Ines Duarte said the vote had been rigged.", "Ines Duarte"),
 ])
 def test_a_role_word_before_a_title_names_a_person(text: str, person: str) -> None:
-    assert person in {a.name for a in parse_article(text).actors if a.kind == "person"}
+    assert person in named(parse_article(text), "person")
 
 
 @pytest.mark.parametrize("text", ["Rebel leaders met in Goma on Monday.", "The militia chief fled, police said."])
 def test_a_role_and_title_without_a_name_is_no_named_person(text: str) -> None:
-    assert not [a for a in parse_article(text).actors if a.kind == "person" and a.name[:1].isupper()]
+    assert not [name for name in named(parse_article(text), "person") if name[:1].isupper()]

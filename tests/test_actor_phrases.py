@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _actors import actor_view, parse_article
+from _actors import actor_view, named, parse_article
 
 # ---- organisations ----------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ def test_a_known_body_inside_a_longer_name() -> None:
     "Ghana Signs Cocoa Deal With Coastal Growers Union",
 ])
 def test_capitalized_words_that_name_no_body(text: str) -> None:
-    assert not [a.name for a in parse_article(text).actors if a.kind == "organization"]
+    assert not named(parse_article(text), "organization")
 
 
 # ---- groups that speak ------------------------------------------------------------------------
@@ -100,4 +100,4 @@ def test_persons_before_an_age_or_a_who_clause(text: str, speaker: str) -> None:
     "Some Farmers, who lost their land, said the dam was to blame.",
 ])
 def test_quantified_plurals_are_no_persons(text: str) -> None:
-    assert not [a.name for a in parse_article(text).actors if a.kind == "person"]
+    assert not named(parse_article(text), "person")

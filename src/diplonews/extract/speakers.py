@@ -38,8 +38,6 @@ __all__ = ["SpeakerFinder"]
 
 _ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its)\s+", regex.IGNORECASE)
 _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
-# A mention right after an address verb ("told The Associated Press") names who listened.
-_AUDIENCE = regex.compile(r"\b(?:told|tells|telling|informed|briefed)\s+(?:the\s+)?$", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
@@ -57,6 +55,9 @@ class SpeakerFinder:
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
+        # A mention right after an address verb ("told The Associated Press") names who listened.
+        self._audience = regex.compile(table.expand(r"\b(?:{ADDRESS_VERB})\s+(?:the\s+)?$"), regex.IGNORECASE) \
+            if "ADDRESS_VERB" in names else None
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._pronoun: regex.Pattern[str] | None = None
@@ -185,8 +186,9 @@ class SpeakerFinder:
             flags = "ao"
         else:
             # a document is its issuer's, never an outlet's that was only told something
-            record = earlier.latest(lambda r: r.kind == "organization",
-                                    heard=lambda m: _AUDIENCE.search(text, max(0, m.start - 16), m.start) is None)
+            audience = self._audience
+            record = earlier.latest(lambda r: r.kind == "organization", heard=lambda m: audience is None
+                                    or audience.search(text, max(0, m.start - 20), m.start) is None)
             flags = "ao"
             if record is None:
                 return None

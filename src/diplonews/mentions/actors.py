@@ -401,25 +401,21 @@ class ActorFinder:
                                     {"name": m.group("name"), "title": None, "country": None}))
         self._titled_lists(text, title_starts, known_by_end, cands)
         for m in self._said_name.finditer(text):
-            tokens = m.group("name").split()
             inverted = text[max(0, m.start() - 3):m.start()].rstrip(" ,").endswith(("\u201d", '"', "'", "?"))
-            if m.group("title") or (len(tokens) >= 2 and (inverted or not self._address_verb.match(m.group("verb")))
-                                    and not any(
-                    self.gazetteer.lookup(t) for t in [m.group("name"), *tokens])):
+            if m.group("title") or ((inverted or not self._address_verb.match(m.group("verb")))
+                                    and self._unknown_full_name(m.group("name"))):
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
         for m in self._met_name.finditer(text):
-            tokens = m.group("name").split()
-            if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+            if self._unknown_full_name(m.group("name")):
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         self._signed_names(text, cands)
         for m in self._bare_subject.finditer(text):
-            tokens = m.group("name").split()
             if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the Federal Reserve Bank of New York said": the end of a body's name
-            if len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+            if self._unknown_full_name(m.group("name")):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         self._aside_names(text, cands)
@@ -507,6 +503,12 @@ class ActorFinder:
         self._org_names(text, anchors, cands)
         return self._shape_fixes(text, cands)
 
+    def _unknown_full_name(self, name: str) -> bool:
+        """Two words or more, none of them (nor the whole) a name the gazetteer knows: a
+        person's full name read from its place in the sentence, not from a list."""
+        tokens = name.split()
+        return len(tokens) >= 2 and not any(self.gazetteer.lookup(t) for t in [name, *tokens])
+
     def _signed_names(self, text: str, cands: list[_Candidate]) -> None:
         """Persons who sign what they say: a dash byline after a quotation ("“…” — Dana
         Whitfield") and the speaker of a transcript line ("DANA WHITFIELD: …"). A transcript
@@ -516,11 +518,9 @@ class ActorFinder:
         for pattern, transcript in ((self._byline_name, False), (self._transcript_name, True)):
             for m in pattern.finditer(text):
                 name = m.group("name")
-                tokens = name.split()
-                if not m.group("title") and (len(tokens) < 2 or any(
-                        self.gazetteer.lookup(t) for t in [name, *tokens])):
+                if not m.group("title") and not self._unknown_full_name(name):
                     continue
-                if transcript and not name.isupper() and text.count(tokens[-1]) < 2:
+                if transcript and not name.isupper() and text.count(name.split()[-1]) < 2:
                     continue
                 if name.isupper():
                     name = name.title()
@@ -548,8 +548,7 @@ class ActorFinder:
             if m is None:
                 continue
             tokens = m.group("name").split()
-            if len(tokens) < 2 or tokens[0] in self._not_name_start or \
-                    any(self.gazetteer.lookup(t) for t in [m.group("name"), *tokens]):
+            if tokens[0] in self._not_name_start or not self._unknown_full_name(m.group("name")):
                 continue  # "Many Kenyans, who…": a quantifier opens no name
             before = text[max(0, m.start() - 3):m.start()].strip()
             if not before or before[-1] in ".!?\"\u201c":
