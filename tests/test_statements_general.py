@@ -37,6 +37,19 @@ from _speech import said
      [("economists", "indirect", "food prices will keep rising through the summer")]),
     ("Coach Pavel Novak hopes his squad can reach the final next year.",
      [("Pavel Novak", "indirect", "his squad can reach the final next year")]),
+    # a person no gazetteer knows, with a perfect reporting verb
+    ("Ruth Abara has repeatedly said the refinery would stay open.",
+     [("Ruth Abara", "indirect", "the refinery would stay open")]),
+    # verbs whose object is the audience: what was said follows of/on/about
+    ("Health Minister Lena Holt briefed the cabinet on the cost of the new vaccination plan.",
+     [("Lena Holt", "indirect", "the cost of the new vaccination plan")]),
+    ("Governor Ines Duarte reassured the growers of her support for the irrigation scheme.",
+     [("Ines Duarte", "indirect", "her support for the irrigation scheme")]),
+    ("Mayor Ines Duarte assured residents of the harbour district that the ferry would keep running.",
+     [("Ines Duarte", "indirect", "the ferry would keep running")]),
+    # a place between the verb (or its audience) and a clause with no 'that'
+    ("Chief executive Ruth Abara told analysts in Frankfurt the plant would be sold.",
+     [("Ruth Abara", "indirect", "the plant would be sold")]),
 ])
 def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(parser, text) == expected
@@ -47,6 +60,9 @@ def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: lis
     "The airline's hopes of a merger faded last year.",
     "A lawyer for the landlord arrived late to the hearing.",
     "The judge adjourned the hearing until next month.",
+    "Mayor Ines Duarte told the family in person.",
+    "The talks between the two unions concluded in Geneva on Friday without any agreement.",
+    "Ruth Abara testified in Frankfurt on Monday for three hours.",
 ])
 def test_ordinary_news_no_speech(parser: diplonews.Parser, text: str) -> None:
     assert said(parser, text) == []
