@@ -17,7 +17,7 @@ from typing import TypeVar
 import regex
 
 from diplonews.rules.errors import RuleError
-from diplonews.rules.literals import SOURCE_PIECES, Prefilter, Requirement, requirements
+from diplonews.rules.literals import SOURCE_PIECES, Prefilter, Requirement, case_free_sets, requirements
 from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
@@ -47,7 +47,13 @@ def _remember(cache: dict[str, _T], key: str, value: _T) -> _T:
 
 def _pattern(expanded: str) -> regex.Pattern[str]:
     found = _PATTERNS.get(expanded)
-    return found if found is not None else _remember(_PATTERNS, expanded, regex.compile(expanded, _FLAGS))
+    if found is None:
+        try:
+            found = regex.compile(case_free_sets(expanded), _FLAGS)
+        except regex.error:
+            found = regex.compile(expanded, _FLAGS)  # the error, at its place in the rule's pattern
+        _remember(_PATTERNS, expanded, found)
+    return found
 
 
 def _requirements(expanded: str) -> tuple[Requirement, ...]:
