@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import diplonews
 from diplonews.mentions.actors import _matches_at, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
-from diplonews.rules.literals import Prefilter, TextGate, _caseless, case_free_sets, requirements
+from diplonews.rules.literals import Prefilter, TextGate, _caseless, analyse, case_free_sets, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
 
@@ -82,6 +82,18 @@ def test_prefilter_checks_every_requirement_of_a_rule() -> None:
     assert prefilter.possible("They SIGNED the deal.") == [True, True]
     assert prefilter.possible("They signed it.") == [False, True]
     assert prefilter.possible("A deal was reached.") == [False, True]
+
+
+def test_a_choice_keeps_each_branchs_requirements_together() -> None:
+    """'held talks with' or 'visited': the union ("talks" or "visited") admits a sentence with
+    "talks" alone; the choice admits it only with "held" and "with" beside it."""
+    source = r"⟦a1⟧\s+(?:held\s+talks\s+with|visited)\s+⟦c2⟧"
+    requires, choices = analyse(source)
+    assert choices
+    prefilter = Prefilter([requires], choices=[choices])
+    assert prefilter.possible("⟦a1⟧ held talks with ⟦c2⟧") == [True]
+    assert prefilter.possible("⟦a1⟧ visited ⟦c2⟧") == [True]
+    assert prefilter.possible("⟦a1⟧ said talks went well in ⟦c2⟧") == [False]
 
 
 def _sentences() -> list[str]:
