@@ -86,7 +86,7 @@ def test_prefilter_checks_every_requirement_of_a_rule() -> None:
 
 def test_a_choice_keeps_each_branchs_requirements_together() -> None:
     """'held talks with' or 'visited': the union ("talks" or "visited") admits a sentence with
-    "talks" alone; the choice admits it only with "held" and "with" beside it."""
+    "talks" alone; the choice admits it only with "held" beside it."""
     source = r"⟦a1⟧\s+(?:held\s+talks\s+with|visited)\s+⟦c2⟧"
     requires, choices = analyse(source)
     assert choices

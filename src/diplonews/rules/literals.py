@@ -167,9 +167,10 @@ def analyse(source: str) -> tuple[list[Requirement], list[Choice]]:
 
     A requirement of an alternation is the union of one requirement per branch, so a single
     branch with a short or common word ("met" beside "held talks with") makes it pass nearly
-    every sentence. A choice keeps each branch's requirements together instead: "hold" and
-    "talks" and "with", or "meet". A sentence with "talks" but no "with" and no "meet" holds
-    the union of the first requirements, and no branch of the choice.
+    every sentence. A choice keeps each branch's requirements together instead: "held" and
+    "talks", or "met". A sentence with "talks" but neither "held" nor "met" holds the union of
+    the first requirements, and no branch of the choice. Common words ("with") stay out of
+    choices: looking for them in every sentence costs more than the runs they refuse.
     """
     try:
         parser = _Parser(source)
