@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import diplonews
 from diplonews.mentions.actors import _matches_at, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
-from diplonews.rules.literals import Prefilter, TextGate, requirements
+from diplonews.rules.literals import Prefilter, TextGate, _caseless, analyse, case_free_sets, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
 
@@ -82,6 +82,18 @@ def test_prefilter_checks_every_requirement_of_a_rule() -> None:
     assert prefilter.possible("They SIGNED the deal.") == [True, True]
     assert prefilter.possible("They signed it.") == [False, True]
     assert prefilter.possible("A deal was reached.") == [False, True]
+
+
+def test_a_choice_keeps_each_branchs_requirements_together() -> None:
+    """'held talks with' or 'visited': the union ("talks" or "visited") admits a sentence with
+    "talks" alone; the choice admits it only with "held" beside it."""
+    source = r"⟦a1⟧\s+(?:held\s+talks\s+with|visited)\s+⟦c2⟧"
+    requires, choices = analyse(source)
+    assert choices
+    prefilter = Prefilter([requires], choices=[choices])
+    assert prefilter.possible("⟦a1⟧ held talks with ⟦c2⟧") == [True]
+    assert prefilter.possible("⟦a1⟧ visited ⟦c2⟧") == [True]
+    assert prefilter.possible("⟦a1⟧ said talks went well in ⟦c2⟧") == [False]
 
 
 def _sentences() -> list[str]:
@@ -207,3 +219,63 @@ def test_text_gate_admits_every_sentence_its_pattern_matches(name: str, source: 
 def test_text_gate_rejects_sentences_lacking_the_needed_words(text: str, admitted: bool) -> None:
     source = PARSER.placeholders.expand("{DESCRIPTIVE_ADDRESSEE}")
     assert TextGate(source).admits(text) is admitted
+
+
+def test_characters_called_caseless_have_no_case_variant_in_the_engine() -> None:
+    """``case_free_sets`` trusts ``_caseless``; the engine's own case table must agree."""
+    from regex import _regex, _regex_core
+
+    flags = _regex_core.IGNORECASE | _regex_core.UNICODE
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF and _caseless(chr(code)):
+            assert _regex.get_all_cases(flags, code) == [code], f"U+{code:04X} has case variants"
+
+
+_EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+
+
+def _class_sources() -> list[str]:
+    pieces = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
+    found = {p.group() for rule in PARSER.rules.rules for p in pieces.finditer(rule.expanded)}
+    found |= {"[\\w-]", "[^\\W\\d]", "[\\p{L}\\p{N}-]", "[\\s\\S]", "[^\\s,]", "[\\d.]"}
+    return sorted(c for c in found if c.startswith("["))
+
+
+@pytest.mark.parametrize("klass", _class_sources())
+def test_a_class_matched_case_sensitively_matches_the_same_characters(klass: str) -> None:
+    """Every class of the shipped rules, over every code point: as rewritten, matched
+    case-sensitively, it takes exactly the characters it takes case-insensitively as written."""
+    written = regex.compile(klass, regex.IGNORECASE | regex.UNICODE).findall(_EVERY_CHARACTER)
+    rewritten = regex.compile(case_free_sets(klass), regex.IGNORECASE | regex.UNICODE).findall(_EVERY_CHARACTER)
+    assert rewritten == written
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"[^,;]{2,140}?,", r"(?-i:[^,;]){2,140}?,"),
+        (r"(?<![\w-])met", r"(?<!(?-i:[\w-]))met"),
+        (r"[\s:,.]|[0-9]", r"(?-i:[\s:,.])|(?-i:[0-9])"),
+        (r"[a-z]+|[K]|[\x41]|[^\p{L}]", r"[a-z]+|[K]|[\x41]|[^\p{L}]"),  # letters keep their case variants
+        (r"[\p{L}'-]", r"(?-i:[\u0345\p{L}'-])"),
+        (r"(?x)[^,] # verbose", r"(?x)[^,] # verbose"),  # flags that change classes: left alone
+        (r"\[^,]", r"\[^,]"),
+    ],
+)
+def test_case_free_sets_scope_only_classes_case_cannot_change(source: str, expected: str) -> None:
+    assert case_free_sets(source) == expected
+
+
+def test_rules_with_case_free_sets_match_what_they_matched() -> None:
+    """The rewritten patterns find the same spans and groups as the rules as written."""
+    flags = regex.IGNORECASE | regex.UNICODE
+    texts = [path.read_text(encoding="utf-8") for path in CORPORA[:40]]
+    texts += [example.text for rule in PARSER.rules.rules for example in rule.spec.examples]
+    sentences = [sentence.masked for text in texts for sentence in PARSER.masked_sentences(text)]
+    rules = [r for r in PARSER.rules.rules if case_free_sets(r.expanded) != r.expanded][::8]
+    assert rules
+    for rule in rules:
+        written = regex.compile(rule.expanded, flags)
+        for sentence in sentences:
+            found = [(m.span(), m.capturesdict()) for m in rule.pattern.finditer(sentence)]
+            assert found == [(m.span(), m.capturesdict()) for m in written.finditer(sentence)], rule.id

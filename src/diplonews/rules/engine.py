@@ -17,7 +17,7 @@ from typing import TypeVar
 import regex
 
 from diplonews.rules.errors import RuleError
-from diplonews.rules.literals import SOURCE_PIECES, Prefilter, Requirement, requirements
+from diplonews.rules.literals import SOURCE_PIECES, Choice, Prefilter, Requirement, analyse, case_free_sets
 from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
@@ -34,7 +34,7 @@ An expanded rule runs to tens of kilobytes of regex (every verb group spelled ou
 forms), and compiling it costs far more than matching it. Patterns compile on first use, so a
 parser built for one sentence, or derived with ``with_rules`` after extending a verb class,
 compiles only the rules a sentence can match; every parser in the process shares the result."""
-_REQUIREMENTS: dict[str, tuple[Requirement, ...]] = {}
+_REQUIREMENTS: dict[str, tuple[tuple[Requirement, ...], tuple[Choice, ...]]] = {}
 _CACHE_LIMIT = 2048
 
 
@@ -47,12 +47,21 @@ def _remember(cache: dict[str, _T], key: str, value: _T) -> _T:
 
 def _pattern(expanded: str) -> regex.Pattern[str]:
     found = _PATTERNS.get(expanded)
-    return found if found is not None else _remember(_PATTERNS, expanded, regex.compile(expanded, _FLAGS))
+    if found is None:
+        try:
+            found = regex.compile(case_free_sets(expanded), _FLAGS)
+        except regex.error:
+            found = regex.compile(expanded, _FLAGS)  # the error, at its place in the rule's pattern
+        _remember(_PATTERNS, expanded, found)
+    return found
 
 
-def _requirements(expanded: str) -> tuple[Requirement, ...]:
+def _requirements(expanded: str) -> tuple[tuple[Requirement, ...], tuple[Choice, ...]]:
     found = _REQUIREMENTS.get(expanded)
-    return found if found is not None else _remember(_REQUIREMENTS, expanded, tuple(requirements(expanded)))
+    if found is None:
+        requires, choices = analyse(expanded)
+        found = _remember(_REQUIREMENTS, expanded, (tuple(requires), tuple(choices)))
+    return found
 
 
 def group_names(expanded: str) -> frozenset[str]:
@@ -72,6 +81,9 @@ class CompiledRule:
     requires: tuple[Requirement, ...] = ()
     """Strings of which a sentence must contain one (from each set) for the rule to be tried;
     "\x01" / "\x02" in a string mark where a word must start / end."""
+    choices: tuple[Choice, ...] = ()
+    """For each, requirements of which a sentence must hold all of one branch's
+    (``rules.literals.analyse``)."""
     names: frozenset[str] = frozenset()
     """The pattern's named groups."""
 
@@ -128,7 +140,8 @@ def compile_rule(
             _pattern(expanded)
         except regex.error as exc:
             raise RuleError("DN103", _regex_problem(exc, spec.pattern, spans), source=source, rule=spec.id) from exc
-    return CompiledRule(spec, expanded, source, overlap, _requirements(expanded), group_names(expanded))
+    requires, choices = _requirements(expanded)
+    return CompiledRule(spec, expanded, source, overlap, requires, choices, group_names(expanded))
 
 
 def _select(matches: list[RuleMatch], policy: OverlapPolicy) -> list[RuleMatch]:
@@ -153,7 +166,8 @@ class RuleSet:
     def __init__(self, rules: Iterable[CompiledRule], timeout: float = 0.25):
         self.rules: tuple[CompiledRule, ...] = tuple(r for r in rules if r.spec.enabled)
         self.timeout = timeout
-        self._prefilter = Prefilter([rule.requires for rule in self.rules])
+        self._prefilter = Prefilter([rule.requires for rule in self.rules],
+                                    choices=[rule.choices for rule in self.rules])
 
     def __len__(self) -> int:
         return len(self.rules)

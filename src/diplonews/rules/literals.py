@@ -36,6 +36,7 @@ intersection with the sentence's trigrams names the few strings worth a substrin
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,16 +46,22 @@ import regex
 
 from diplonews.rules.placeholders import TOKEN
 
-__all__ = ["SOURCE_PIECES", "Prefilter", "Requirement", "TextGate", "requirements"]
+__all__ = ["SOURCE_PIECES", "Choice", "Prefilter", "Requirement", "TextGate", "analyse", "case_free_sets",
+           "requirements"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
+Choice = tuple[tuple[Requirement, ...], ...]
+"""One conjunction of requirements per branch of an alternation: every match holds all the
+requirements of at least one of them."""
 
 _GRAM = 3
 _MAX_STRINGS = 2000
 _MIN_LENGTH = _GRAM
 _KEEP = 3
 _KEEP_TOP = 5  # requirements kept per rule: each more one can only refuse more sentences
+_KEEP_CHOICES = 4  # choices kept per rule (each costs a subset test per branch and sentence)
+_MAX_BRANCHES = 12  # an alternation of more branches gives no choice (its words are a trie)
 _MAX_CHECKED = 384  # more strings than this cost the prefilter more than they save
 # A token placeholder's expansion in a rule's source, its flag captured; and the tokens of a
 # masked sentence, whose letters are their flags.
@@ -137,6 +144,8 @@ class _Facts:
     gap: bool = False
     """Every match is one or more characters outside words (``\\s+``): a word next to it
     ends or starts there, which the strings beside it can carry as markers."""
+    choices: list[Choice] = field(default_factory=list)
+    """Choices that all hold for every match (from the alternations every match goes through)."""
 
 
 _EMPTY = _Facts(exact=frozenset({""}))
@@ -145,18 +154,31 @@ _GAP = _Facts(gap=True)
 
 
 def requirements(source: str) -> list[Requirement]:
-    """Up to two requirements every match of the regex ``source`` satisfies (empty: none known).
+    """Up to five requirements every match of the regex ``source`` satisfies (empty: none known).
 
     ``source`` is compiled without the VERBOSE flag (the engine never sets it); an inline
     ``(?x)`` is one of the constructs the analysis refuses.
+    """
+    return analyse(source)[0]
+
+
+def analyse(source: str) -> tuple[list[Requirement], list[Choice]]:
+    """The requirements of ``source`` (as :func:`requirements`) and up to four choices.
+
+    A requirement of an alternation is the union of one requirement per branch, so a single
+    branch with a short or common word ("met" beside "held talks with") makes it pass nearly
+    every sentence. A choice keeps each branch's requirements together instead: "held" and
+    "talks", or "met". A sentence with "talks" but neither "held" nor "met" holds the union of
+    the first requirements, and no branch of the choice. Common words ("with") stay out of
+    choices: looking for them in every sentence costs more than the runs they refuse.
     """
     try:
         parser = _Parser(source)
         facts = parser.alternation()
         if parser.pos != len(source):
-            return []
+            return [], []
     except (_Unsupported, IndexError, ValueError):
-        return []
+        return [], []
     candidates = [r for r in (_useful(r) for r in facts.required) if r is not None]
     if facts.exact is not None and (useful := _useful(facts.exact)) is not None:
         candidates.append(useful)
@@ -166,7 +188,26 @@ def requirements(source: str) -> list[Requirement]:
             chosen.append(candidate)
         if len(chosen) == _KEEP_TOP:
             break
-    return chosen + [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
+    flags = [frozenset({_marker(flag)}) for flag in sorted(facts.flags)]
+    return chosen + flags, _best_choices(facts.choices, chosen)
+
+
+def _best_choices(choices: list[Choice], chosen: list[Requirement]) -> list[Choice]:
+    """The choices that can refuse a sentence the chosen requirements admit, strongest first.
+
+    A choice whose branches each hold one requirement says no more than their union, which the
+    requirements already hold where it is useful; nor does one with a branch whose every
+    requirement a chosen one implies (it holds wherever the rule runs at all). A choice is as
+    strong as its weakest branch, and that as its best requirement.
+    """
+    kept: dict[Choice, tuple[bool, int, int, tuple[str, ...]]] = {}
+    for choice in choices:
+        if all(len(branch) < 2 for branch in choice):
+            continue
+        if any(all(any(_implies(c, r) for c in chosen) for r in branch) for branch in choice):
+            continue
+        kept[choice] = max(_selectivity(branch[0]) for branch in choice)
+    return sorted(kept, key=kept.__getitem__)[:_KEEP_CHOICES]
 
 
 def _unmarked(requirement: Requirement) -> tuple[str, ...]:
@@ -252,14 +293,17 @@ class Prefilter:
     Each string of a requirement is filed under its rarest trigram. A sentence's trigrams,
     intersected with those (one set operation), name the few strings worth looking for; the
     requirements holding are those with a string found. Work grows with what the sentence
-    contains, not with the number of rules.
+    contains, not with the number of rules. A rule's choices (``analyse``) are read from the
+    same requirements found, and only for a rule whose requirements all hold.
     """
 
-    def __init__(self, rules: Sequence[Sequence[Requirement]], *, marked: bool = True):
+    def __init__(self, rules: Sequence[Sequence[Requirement]], *, marked: bool = True,
+                 choices: Sequence[Sequence[Choice]] = ()):
         self._marked = marked
         """Whether the requirements' strings carry word-edge markers and token flags (masked
         sentences); unmarked strings are looked for in the text as it is, case-folded."""
-        distinct = sorted({r for reqs in rules for r in reqs}, key=_selectivity)
+        in_choices = {r for per_rule in choices for choice in per_rule for branch in choice for r in branch}
+        distinct = sorted({r for reqs in rules for r in reqs} | in_choices, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
         by_gram: dict[tuple[str, ...], dict[int, list[str]]] = {}
         for i, requirement in enumerate(distinct):
@@ -270,6 +314,9 @@ class Prefilter:
                          for gram, found in by_gram.items()}
         self._grams = frozenset(self._strings)
         self._needs = [frozenset(index[r] for r in reqs) for reqs in rules]
+        self._choices = [[[frozenset(index[r] for r in branch) for branch in choice] for choice in per_rule]
+                         for per_rule in choices] or [[] for _ in rules]
+        self._choosing = [i for i, per_rule in enumerate(self._choices) if per_rule]
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
@@ -282,7 +329,11 @@ class Prefilter:
                         if string in folded:
                             holding.add(requirement)
                             break
-        return [needs <= holding for needs in self._needs]
+        possible = [needs <= holding for needs in self._needs]
+        for rule in self._choosing:
+            if possible[rule]:
+                possible[rule] = all(any(branch <= holding for branch in choice) for choice in self._choices[rule])
+        return possible
 
 
 # Auxiliaries and prepositions that news sentences nearly all contain: a requirement holding
@@ -369,7 +420,8 @@ def _sequence(items: list[_Facts]) -> _Facts:
     if prefix is not None and "" in prefix:
         prefix = None
     flags = frozenset().union(*(item.flags for item in items))
-    return _Facts(exact=exact, prefix=prefix, required=[r for r in required if "" not in r], flags=flags)
+    return _Facts(exact=exact, prefix=prefix, required=[r for r in required if "" not in r], flags=flags,
+                  choices=[c for item in items for c in item.choices])
 
 
 def _alternatives(branches: list[_Facts]) -> _Facts:
@@ -381,6 +433,9 @@ def _alternatives(branches: list[_Facts]) -> _Facts:
     # not imply: a branch that asserts a verb beside its subject ("officials" before "said")
     # gives both.
     unions: list[frozenset[str] | None] = [frozenset()] * _KEEP
+    # Each branch's own requirements, kept together: a choice (see ``analyse``). None once a
+    # branch has none, which makes the choice hold everywhere.
+    conjunctions: list[tuple[Requirement, ...]] | None = [] if len(branches) <= _MAX_BRANCHES else None
     for branch in branches:
         if exact is not None:
             exact = exact | branch.exact if branch.exact is not None else None
@@ -396,10 +451,16 @@ def _alternatives(branches: list[_Facts]) -> _Facts:
             picked.extend(r for r in ranked[1:] if not _implies(ranked[0], r))
             for k, union in enumerate(unions):
                 unions[k] = union | picked[k] if union is not None and k < len(picked) else None
+            if conjunctions is not None:
+                rare = tuple(r for r in picked[:_KEEP] if not _selectivity(r)[0])
+                conjunctions = [*conjunctions, rare] if rare else None
+        elif conjunctions is not None:
+            conjunctions = None
     if exact is not None and len(exact) > _MAX_STRINGS:
         exact = None
     flags = frozenset.intersection(*(branch.flags for branch in branches))
-    return _Facts(exact=exact, prefix=prefix, required=[u for u in unions if u], flags=flags)
+    return _Facts(exact=exact, prefix=prefix, required=[u for u in unions if u], flags=flags,
+                  choices=[tuple(conjunctions)] if conjunctions else [])
 
 
 def _assertion(inner: _Facts) -> _Facts:
@@ -408,7 +469,7 @@ def _assertion(inner: _Facts) -> _Facts:
     for strings in (inner.exact, inner.prefix):
         if strings is not None:
             required.append(strings)
-    return _Facts(exact=frozenset({""}), required=[r for r in required if "" not in r])
+    return _Facts(exact=frozenset({""}), required=[r for r in required if "" not in r], choices=inner.choices)
 
 
 def _nonempty(strings: frozenset[str] | None) -> frozenset[str] | None:
@@ -425,7 +486,7 @@ def _repeat(item: _Facts, low: int, high: int | None) -> _Facts:
         return item
     return _Facts(prefix=item.prefix if item.prefix is not None else _nonempty(item.exact),
                   required=[*item.required, *([item.exact] if item.exact is not None else [])],
-                  flags=item.flags, gap=item.gap)
+                  flags=item.flags, gap=item.gap, choices=item.choices)
 
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzmMG")
@@ -646,3 +707,110 @@ class _Parser:
         if char.isalnum() or char == "_":
             raise _Unsupported("\\" + char)
         return _Facts(exact=frozenset({char.casefold()}))
+
+
+# Inline flags that change what a character class means or where one ends (verbose mode,
+# version 1 set operations, full case folding, ASCII or locale classes): a pattern using any
+# of them keeps its classes as written.
+_CLASS_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[abefLpruwxV]")
+_CLASS_ESCAPE = regex.compile(r"\\(?:[pP]\{\w+\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.DOTALL)
+# Class escapes of sets whose case variants are in the set (a word character's variants are
+# word characters), and what a positive class must add to hold every character one of its
+# members is a case variant of: U+0345 (a combining mark, not a letter) is a variant of the
+# Greek iota. Tests check both against the engine, for every code point.
+_CASE_CLOSED_ESCAPES = {r"\w": "", r"\s": "", r"\d": "", r"\p{N}": "", r"\p{L}": r"\u0345"}
+_NEGATED_ESCAPES = frozenset({r"\W", r"\S", r"\D"})
+_LARGEST_RANGE = 256
+# Categories without case: punctuation, separators, digits, symbols other than "So" (which
+# holds circled letters) and assigned control characters. Letters and marks can have case
+# variants in the engine's tables even where Python's own (older) tables show none.
+_CASELESS_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Nd", "No",
+                                  "Sm", "Sc", "Sk", "Cc", "Cf"})
+
+
+def _caseless(char: str) -> bool:
+    """Whether ``char`` has no case variant (punctuation, digits, spaces, the token brackets)."""
+    return unicodedata.category(char) in _CASELESS_CATEGORIES and char.lower() == char.upper() == char
+
+
+def _class_member(escape: str) -> str | None:
+    """The character an escape inside a class stands for; None for a class escape."""
+    if escape[1] in "xuU":
+        return chr(int(escape[2:], 16))
+    if escape[1] in _CONTROL_ESCAPES:
+        return _CONTROL_ESCAPES[escape[1]]
+    if escape[1].isalnum() or escape[1] == "_":
+        return None
+    return escape[1]
+
+
+def _case_closure(body: str, negated: bool) -> str | None:
+    """What a class body (between its brackets and "^") must add to match case-sensitively
+    what it matches case-insensitively: usually nothing; None when the analysis cannot tell
+    (letters, other properties, ranges of letters)."""
+    members: list[str] = []
+    added = ""
+    at = 0
+    while at < len(body):
+        if body[at] == "[":
+            return None  # a POSIX class ("[:alpha:]") or a nested set
+        if body[at] == "\\":
+            escape = _CLASS_ESCAPE.match(body, at)
+            if escape is None:
+                return None
+            at = escape.end()
+            char = _class_member(escape.group())
+            if char is None:
+                closure = _CASE_CLOSED_ESCAPES.get(escape.group())
+                if escape.group() in _NEGATED_ESCAPES:
+                    closure = ""
+                if closure is None or (closure and negated):
+                    return None  # a negated class would have to drop the variants instead
+                added += closure
+                continue
+            members.append(char)
+        else:
+            members.append(body[at])
+            at += 1
+        if body.startswith("-", at) and at + 1 < len(body):
+            # A range: its last character follows the "-"; every character between counts.
+            end = _CLASS_ESCAPE.match(body, at + 1)
+            last = _class_member(end.group()) if end is not None else body[at + 1]
+            if last is None:
+                return None
+            at = end.end() if end is not None else at + 2
+            first = members.pop()
+            if not 0 <= ord(last) - ord(first) <= _LARGEST_RANGE:
+                return None
+            members.extend(chr(code) for code in range(ord(first), ord(last) + 1))
+    return added if all(_caseless(char) for char in members) else None
+
+
+def case_free_sets(source: str) -> str:
+    """``source`` with each character class that case cannot change matched case-sensitively.
+
+    The rules compile case-insensitively, and the regex engine then tests a class against
+    every case variant of the character at hand, even for ``[^,;]`` or ``[\\w-]``, where the
+    variants cannot change the answer. Scoped out of IGNORECASE (``(?-i:[^,;])``) the same
+    class matches the same characters several times faster: ``[^,;]{2,140}?,`` scans about
+    three times faster. A class of letters (``[\\p{L}'-]``) matches case-insensitively the
+    one non-letter that is a letter's case variant too, so it is spelled out with it. Classes
+    of case-sensitive letters (``[a-z]``) stay as written.
+    """
+    if _CLASS_FLAGS.search(source):
+        return source
+    out: list[str] = []
+    done = 0
+    for piece in SOURCE_PIECES.finditer(source):
+        text = piece.group()
+        if not text.startswith("["):
+            continue
+        negated = text.startswith("[^")
+        body = text[2:-1] if negated else text[1:-1]
+        added = _case_closure(body, negated) if body else None
+        if added is not None:
+            opening = "[^" if negated else "["
+            out.append(f"{source[done:piece.start()]}(?-i:{opening}{added}{body}])")
+            done = piece.end()
+    out.append(source[done:])
+    return "".join(out)
