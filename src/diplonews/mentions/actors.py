@@ -271,7 +271,7 @@ class ActorFinder:
         # or a relative pronoun is left to the apposition and aside frames).
         self._bare_subject = regex.compile(
             rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
-            rf"(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+)?(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
+            rf"(?:(?:also|later|earlier|has|have|had)[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
