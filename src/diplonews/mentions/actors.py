@@ -287,6 +287,9 @@ class ActorFinder:
         self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+        # "“…,” the 54-year-old said": an age standing for the person, as a pronoun does.
+        self._age_ref = regex.compile(
+            rf"\b[Tt]he[^\S\n]+\d{{1,3}}-year-old(?:[^\S\n]+\p{{Ll}}+)?(?=,?[^\S\n]+(?:also[^\S\n]+)?(?i:{say})\b)")
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
@@ -510,8 +513,9 @@ class ActorFinder:
                 start = m.start()
             cands.append(_Candidate(start, m.end(), "body", 4,
                                     {"title": " ".join(m.group("title").split()), "country": country}))
-        for m in self._pronoun.finditer(text):
-            cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
+        for pattern in (self._pronoun, self._age_ref):
+            for m in pattern.finditer(text):
+                cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._pronoun_it.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
         for pattern in (self._group, self._pair_ref):
