@@ -191,6 +191,10 @@ class ActorFinder:
         self._lone_subject = regex.compile(
             rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
             rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
+        # "Dana Whitfield was blunt.": a two-word name opening a sentence, before a lower-case word.
+        self._opening_name = regex.compile(
+            rf"(?:^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?P<last>{_TOKEN})(?=,?[^\S\n]+\p{{Ll}})")
+        self._sentence_end = regex.compile(r"[.!?][\u201d\"]?[^\S\n]|\n")
         self._lone_object = regex.compile(r"[^\S\n]*(?:[,.;:!?)]|$)", regex.MULTILINE)
         # Heads of descriptive speakers ("Police said", "Prosecutors allege"), which
         # extract/speakers.py reads as unnamed groups and bodies: no lone names.
@@ -523,6 +527,7 @@ class ActorFinder:
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
         self._org_names(text, anchors, cands)
         self._lone_names(text, said_lone, cands)
+        self._named_again(text, cands)
         return self._shape_fixes(text, cands)
 
     def _lone_names(self, text: str, said: list[tuple[regex.Match[str], bool]],
@@ -562,6 +567,31 @@ class ActorFinder:
                     not taken.overlaps(m.start("name"), m.end("name")) and lone(name, False):
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 1,
                                         {"name": name, "title": None, "country": None}))
+
+    def _named_again(self, text: str, cands: list[_Candidate]) -> None:
+        """A full name no gazetteer knows opening a sentence ("Dana Whitfield was blunt.") is a
+        person when the text goes on to use its last word alone ("… Whitfield said") or a
+        personal pronoun in the next sentence ("… she said"): bodies and places are named again
+        by their whole names, people by surname or pronoun. Only words no other candidate
+        holds are read."""
+        taken = SpanSet((c.start, c.end) for c in cands)
+        lower: set[str] | None = None
+        for m in self._opening_name.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if taken.overlaps(m.start(), m.end()) or first in self._not_name_start or self._not_name.match(first) \
+                    or self._not_name.match(last) or last in self._not_person_end \
+                    or not self._unknown_full_name(f"{first} {last}"):
+                continue
+            if lower is None:
+                lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
+            if first.lower() in lower or last.lower() in lower:
+                continue
+            alone = regex.search(rf"(?<!{regex.escape(first)}[^\S\n]+)(?<![\p{{L}}-]){regex.escape(last)}(?![\p{{L}}-])",
+                                 text, pos=m.end())
+            follows = self._pronoun.search(text, m.end(), m.end() + 300)
+            if alone is None and (follows is None or not self._sentence_end.search(text, m.end(), follows.start())):
+                continue
+            cands.append(_Candidate(m.start(), m.end(), "person", 2, {"name": m.group(), "title": None, "country": None}))
 
     def _speaker_label(self, name: str, text: str) -> bool:
         """One word labelling a transcript line ("BLITZER: …", "Okafor: …") in a text with two
