@@ -191,9 +191,11 @@ class ActorFinder:
         self._lone_subject = regex.compile(
             rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
             rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
-        # "Dana Whitfield was blunt.": a two-word name opening a sentence, before a lower-case word.
+        # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name
+        # opening a sentence before a lower-case word, or after a lower-case word.
         self._opening_name = regex.compile(
-            rf"(?:^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?P<last>{_TOKEN})(?=,?[^\S\n]+\p{{Ll}})")
+            rf"(?:(?P<opening>^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?P<last>{_TOKEN})"
+            rf"(?=,?[^\S\n]+\p{{Ll}}|[^\S\n]*[,.;:])")
         self._sentence_end = regex.compile(r"[.!?][\u201d\"]?[^\S\n]|\n")
         self._lone_object = regex.compile(r"[^\S\n]*(?:[,.;:!?)]|$)", regex.MULTILINE)
         # Heads of descriptive speakers ("Police said", "Prosecutors allege"), which
@@ -569,11 +571,11 @@ class ActorFinder:
                                         {"name": name, "title": None, "country": None}))
 
     def _named_again(self, text: str, cands: list[_Candidate]) -> None:
-        """A full name no gazetteer knows opening a sentence ("Dana Whitfield was blunt.") is a
-        person when the text goes on to use its last word alone ("… Whitfield said") or a
-        personal pronoun in the next sentence ("… she said"): bodies and places are named again
-        by their whole names, people by surname or pronoun. Only words no other candidate
-        holds are read."""
+        """A full name no gazetteer knows opening a sentence ("Dana Whitfield was blunt.") or
+        inside one ("a suit filed by Dana Whitfield,") is a person when the text goes on to use
+        its last word alone ("… Whitfield said"), or, opening a sentence, a personal pronoun in
+        the next sentence ("… she said"): bodies and places are named again by their whole
+        names, people by surname or pronoun. Only words no other candidate holds are read."""
         taken = SpanSet((c.start, c.end) for c in cands)
         lower: set[str] | None = None
         for m in self._opening_name.finditer(text):
@@ -589,7 +591,8 @@ class ActorFinder:
             alone = regex.search(rf"(?<!{regex.escape(first)}[^\S\n]+)(?<![\p{{L}}-]){regex.escape(last)}(?![\p{{L}}-])",
                                  text, pos=m.end())
             follows = self._pronoun.search(text, m.end(), m.end() + 300)
-            if alone is None and (follows is None or not self._sentence_end.search(text, m.end(), follows.start())):
+            if alone is None and (m.group("opening") is None or follows is None
+                                  or not self._sentence_end.search(text, m.end(), follows.start())):
                 continue
             cands.append(_Candidate(m.start(), m.end(), "person", 2, {"name": m.group(), "title": None, "country": None}))
 
