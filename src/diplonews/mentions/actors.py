@@ -597,11 +597,11 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "person", 2, {"name": m.group(), "title": None, "country": None}))
 
     def _speaker_label(self, name: str, text: str) -> bool:
-        """One word labelling a transcript line ("BLITZER: …", "Okafor: …") in a text with two
-        such lines or more: a speaker, unless the word is a page's furniture ("UPDATE:",
+        """One word labelling two transcript lines or more ("BLITZER: …", "Okafor: …"): a
+        speaker, unless the word is a page's furniture ("UPDATE:",
         "Photos:"), an ordinary word the text also writes in lower case, or a known name."""
         word = name.title() if name.isupper() else name
-        return name.isupper() and len(regex.findall(rf"(?m)^{regex.escape(name)}:", text)) >= 2 and " " not in name and len(word) >= 3 and word not in self._not_name_start \
+        return len(regex.findall(rf"(?m)^{regex.escape(name)}:", text)) >= 2 and " " not in name and len(word) >= 3 and word not in self._not_name_start \
             and word not in self._not_label and not self._not_name.match(word) \
             and self.gazetteer.lookup(word) is None and self.gazetteer.lookup(name) is None \
             and regex.search(rf"(?<![\w-]){regex.escape(word.lower())}(?![\w-])", text) is None

@@ -28,7 +28,8 @@ __all__ = ["Quote", "find_quotes"]
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
 _MARKS = regex.compile(r"[\u201c\u201d\"]|(?<!')''(?!')")
 _COLON = regex.compile(r":\s+(?=\S)")
-_TURN = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'-]*\p{Lu}\.?(?:[^\S\n]+\p{Lu}[\p{Lu}.'-]*){0,2}|Q|A):[^\S\n]+(?=\S)")
+_TURN = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'-]*\p{Lu}\.?(?:[^\S\n]+\p{Lu}[\p{Lu}.'-]*){0,2}"
+                      r"|\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?(?:[^\S\n]+\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?)?|Q|A):[^\S\n]+(?=\S)")
 _SINGLE = regex.compile(
     r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}'])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
@@ -142,7 +143,7 @@ def _with_single_quotes(text: str, para_start: int, para_end: int, quotes: list[
 
 def _turns(text: str, paragraph_spans: list[tuple[int, int]]) -> dict[int, int]:
     """Where each transcript turn's words start, by paragraph start: paragraphs opened by a
-    speaker's label in capitals ("BLITZER: …") or a printed interview's "Q: …" / "A: …", in a
+    speaker's label ("BLITZER: …", "Okafor: …") or a printed interview's "Q: …" / "A: …", in a
     text where one label opens two paragraphs or more (a speaker speaks twice; "UPDATE:" and
     "CORRECTION:" once each are a page's notes)."""
     found: dict[int, tuple[int, str]] = {}
