@@ -22,6 +22,9 @@ from diplonews.mentions.mask import MaskedSentence
 __all__ = ["QuoteAttribution", "QuotePatterns"]
 
 _STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
+# An interview printed as questions and answers: "Q: …" / "A: …" (or QUESTION / ANSWER).
+_ANSWER = regex.compile(r"^\s*(?:A|ANSWER|Answer)\s*:\s")
+_QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class QuoteAttribution:
         self._patterns = patterns
         self._last_speaker: tuple[int, str] | None = None  # (paragraph, actor id)
         self._named: set[str] = set()
+        self._last_person: str | None = None  # the last person named outside quotes and questions
+        self._interviewee: str | None = None
         self._index = {id(sentence): i for i, sentence in enumerate(sentences)}
 
     def _neighbour(self, index: int, step: int) -> MaskedSentence | None:
@@ -68,6 +73,8 @@ class QuoteAttribution:
         """The fields a standalone quotation inherits (``{}``: no speaker); None if the sentence
         is not a quotation standing alone."""
         sentence = self._sentences[index]
+        if not sentence.in_quote and _ANSWER.match(sentence.masked):
+            return self._answerer()
         if sentence.in_quote or not _STANDALONE.match(sentence.masked):
             return None
         following = self._neighbour(index, 1)
@@ -85,6 +92,15 @@ class QuoteAttribution:
             if paragraph >= sentence.paragraph - 2:
                 return {"speaker": speaker}
         return {}
+
+    def _answerer(self) -> dict[str, Any]:
+        """Who answers in a printed interview: the first answer's speaker is the one quoted
+        last, else the person the text named last before it (the introduction's "we spoke with
+        coach Marco Silva"); every later answer is theirs too."""
+        if self._interviewee is None:
+            last = self._last_speaker[1] if self._last_speaker is not None else None
+            self._interviewee = last or self._last_person
+        return {"speaker": self._interviewee} if self._interviewee else {}
 
     def repair(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
         """A pronoun speaker resolved to someone named only inside quotes, or inside the very
@@ -123,9 +139,12 @@ class QuoteAttribution:
         """Actors this sentence names outside quotation marks (call before ``repair``)."""
         if sentence.in_quote:
             return
+        question = _QUESTION.match(sentence.masked) is not None
         for mention in sentence.tokens:
             if "n" not in mention.flags:
                 self._named.update(mention.actor_ids)
+                if "p" in mention.flags and "m" not in mention.flags and mention.actor_ids and not question:
+                    self._last_person = mention.actor_ids[0]
 
     def spoke(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
         speaker = fields.get("speaker")

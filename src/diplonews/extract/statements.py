@@ -28,6 +28,14 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for",
                           "by", "from", "as", "over", "after", "amid", "vs", "but", "into", "about"})
 
 
+# What may stay of a sentence after a noun-phrase content once its dates and places are cut.
+_ADJUNCT_REST = regex.compile(r"(?:\s*(?:on|in|at|from|during|late|early|last|this|earlier|later|again|too)\b)*[\s.!?\"\u201d'\u2019)]*",
+                              regex.IGNORECASE)
+# Verbs of denial take a bare noun as all they report: "denied wrongdoing", "denies involvement".
+_DENIAL = regex.compile(r"^(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:denied|denies|deny|denying)$", regex.IGNORECASE)
+
+_PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "everything", "anything", "nothing",
+                       "so", "all", "these", "those", "any", "none", "both"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these", "those", "any", "all",
                           "this", "that", "such", "no"})
 
@@ -52,6 +60,17 @@ def _is_quote(span: tuple[int, int], ctx: MatchContext) -> bool:
 
 def _ends_sentence(span: tuple[int, int] | None, ctx: MatchContext) -> bool:
     return span is not None and not ctx.text[span[1]:ctx.sentence.end].strip(" .!?\"\u201d'")
+
+
+def _ends_clause(span: tuple[int, int] | None, ctx: MatchContext) -> bool:
+    """Whether nothing but dates and places (with their prepositions) follows ``span`` in its
+    sentence: "denied the allegations on Monday" ends its clause at "allegations"."""
+    if span is None:
+        return False
+    rest = ctx.text[span[1]:ctx.sentence.end]
+    for mention in reversed([m for m in ctx.sentence.tokens if m.start >= span[1] and ("d" in m.flags or "l" in m.flags)]):
+        rest = rest[:mention.start - span[1]] + rest[mention.end - span[1]:]
+    return _ADJUNCT_REST.fullmatch(rest) is not None
 
 
 def _quote_text(text: str) -> str:
@@ -95,8 +114,10 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
             content = _forward_date(content.rstrip(), span, ctx)
         content = _DANGLING.sub("", _LEAD.sub("", content).rstrip(" ,.")).rstrip(" ,")
     words = content.split()
-    short_np = len(words) == 2 and words[0].lower() in _DETERMINERS and _ends_sentence(span, ctx)
-    if len(words) < 2 or (len(words) < 3 and not is_quote and not short_np):
+    short_np = not is_quote and _ends_clause(span, ctx) and (
+        (len(words) == 2 and words[0].lower() in _DETERMINERS)
+        or (len(words) == 1 and words[0].islower() and words[0] not in _PRONOUNS and _DENIAL.match(str(values.get("verb") or "").strip()) is not None))
+    if (len(words) < 2 and not short_np) or (len(words) < 3 and not is_quote and not short_np):
         # two words report something only as a noun phrase: "denied the charge"
         limit = 2 if is_quote else 3
         return dropped(values, f"{'quoted' if is_quote else 'indirect'} statement content under {limit} words: "

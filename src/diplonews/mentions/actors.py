@@ -185,6 +185,25 @@ class ActorFinder:
             rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
             rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
         self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        # "Google said …", "“…,” said Okonkwo.": one capitalized word as the subject of a
+        # reporting verb in the third person singular or past ("Critics say" is a plural noun),
+        # or right after the verb and before the clause ends (_lone_names).
+        self._lone_subject = regex.compile(
+            rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
+            rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
+        # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name
+        # opening a sentence before a lower-case word, or after a lower-case word.
+        self._opening_name = regex.compile(
+            rf"(?:(?P<opening>^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?P<last>{_TOKEN})"
+            rf"(?=,?[^\S\n]+\p{{Ll}}|[^\S\n]*[,.;:])")
+        self._sentence_end = regex.compile(r"[.!?][\u201d\"]?[^\S\n]|\n")
+        self._lone_object = regex.compile(r"[^\S\n]*(?:[,.;:!?)]|$)", regex.MULTILINE)
+        # Heads of descriptive speakers ("Police said", "Prosecutors allege"), which
+        # extract/speakers.py reads as unnamed groups and bodies: no lone names.
+        self._group_heads = frozenset(w.lower() for name in ("GROUP_HEAD_SPEAKING", "SPEAKER_PEOPLE",
+                                                             "SPEAKER_PERSON", "SPEAKER_BODY")
+                                      if name in table.names for w in table.words(name))
+        self._not_label = frozenset(table.words("NOT_A_SPEAKER_LABEL"))
         # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
         # verb is a person, known or not; a title after the name ("said Acme analyst Jo Lee")
         # means the capitalized words were a body, not a name.
@@ -258,8 +277,7 @@ class ActorFinder:
         # or a relative pronoun is left to the apposition and aside frames).
         self._bare_subject = regex.compile(
             rf"\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
-            rf"(?:(?:has|have|had)[^\S\n]+)?(?:also[^\S\n]+|later[^\S\n]+|earlier[^\S\n]+|\p{{Ll}}+ly[^\S\n]+)?"
-            rf"(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
+            rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
@@ -275,6 +293,9 @@ class ActorFinder:
         self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+        # "“…,” the 54-year-old said": an age standing for the person, as a pronoun does.
+        self._age_ref = regex.compile(
+            rf"\b[Tt]he[^\S\n]+\d{{1,3}}-year-old(?:[^\S\n]+\p{{Ll}}+)?(?=,?[^\S\n]+(?:also[^\S\n]+)?(?i:{say})\b)")
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
@@ -401,8 +422,11 @@ class ActorFinder:
             cands.append(_Candidate(m.start(), m.end(), "person", 6,
                                     {"name": m.group("name"), "title": None, "country": None}))
         self._titled_lists(text, title_starts, known_by_end, cands)
+        said_lone: list[tuple[regex.Match[str], bool]] = []  # "said Okonkwo.": for _lone_names
         for m in self._said_name.finditer(text):
             inverted = text[max(0, m.start() - 3):m.start()].rstrip(" ,").endswith(("\u201d", '"', "'", "?"))
+            if " " not in m.group("name") and not m.group("title"):
+                said_lone.append((m, inverted))
             if m.group("title") or ((inverted or not self._address_verb.match(m.group("verb")))
                                     and self._unknown_full_name(m.group("name"))):
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
@@ -421,9 +445,10 @@ class ActorFinder:
                                         {"name": m.group("name"), "title": None, "country": None}))
         self._aside_names(text, cands)
         speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
+        speaking.update(m.group("name") for m, _ in said_lone if self._lone_object.match(text, m.end("name")))
         speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
         if speaking:
-            # "Eklund told journalists": a surname that speaks is a person when the text also
+            # "Eklund told journalists", "said Eklund.": a surname that speaks is a person when the text also
             # gives the full name ("Lars Eklund") somewhere. One pass finds all full names.
             seen_full: set[int] = set()
             for f in self._full_name.finditer(text, overlapped=True):
@@ -494,15 +519,92 @@ class ActorFinder:
                 start = m.start()
             cands.append(_Candidate(start, m.end(), "body", 4,
                                     {"title": " ".join(m.group("title").split()), "country": country}))
-        for m in self._pronoun.finditer(text):
-            cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
+        for pattern in (self._pronoun, self._age_ref):
+            for m in pattern.finditer(text):
+                cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._pronoun_it.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "pronoun_it", 1))
         for pattern in (self._group, self._pair_ref):
             for m in pattern.finditer(text):
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
         self._org_names(text, anchors, cands)
+        self._lone_names(text, said_lone, cands)
+        self._named_again(text, cands)
         return self._shape_fixes(text, cands)
+
+    def _lone_names(self, text: str, said: list[tuple[regex.Match[str], bool]],
+                    cands: list[_Candidate]) -> None:
+        """One capitalized word no gazetteer knows as the speaker: "Google said …", "“…,” said
+        Okonkwo." A word the text also writes in lower case, or a sentence-initial plural
+        ("Critics said") that the text never capitalizes mid-sentence, is an ordinary word, and
+        a surname whose full name the text gives is left to the full name. The speaker is a
+        body when it is the subject (companies speak so most), a person when named after the
+        verb."""
+        taken = SpanSet((c.start, c.end) for c in cands)
+        lower: set[str] | None = None
+        full_ends: set[str] | None = None
+
+        def lone(word: str, sentence_start: bool) -> bool:
+            nonlocal lower, full_ends
+            if len(word) < 3 or word in self._not_name_start or self._not_name.match(word) \
+                    or word.lower() in self._group_heads or self.gazetteer.lookup(word) is not None:
+                return False
+            if lower is None or full_ends is None:
+                lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
+                full_ends = {f.group("last") for f in self._full_name.finditer(text, overlapped=True)}
+            if word.lower() in lower or word in full_ends:
+                return False
+            return not sentence_start or not word.endswith("s") or \
+                regex.search(rf"(?<=\p{{Ll}}[,;]?[^\S\n]+){regex.escape(word)}\b", text) is not None
+
+        for m in self._lone_subject.finditer(text):
+            if not taken.overlaps(m.start(), m.end()) and lone(m.group("name"), True):
+                cands.append(_Candidate(m.start(), m.end(), "org", 1,
+                                        {"name": m.group("name"), "country": None, "surface_end": m.end()}))
+        for m, inverted in said:
+            name = m.group("name")
+            if text[m.end("verb"):m.start("name")].strip() or not self._lone_object.match(text, m.end("name")):
+                continue
+            if (inverted or not self._address_verb.match(m.group("verb"))) and \
+                    not taken.overlaps(m.start("name"), m.end("name")) and lone(name, False):
+                cands.append(_Candidate(m.start("name"), m.end("name"), "person", 1,
+                                        {"name": name, "title": None, "country": None}))
+
+    def _named_again(self, text: str, cands: list[_Candidate]) -> None:
+        """A full name no gazetteer knows opening a sentence ("Dana Whitfield was blunt.") or
+        inside one ("a suit filed by Dana Whitfield,") is a person when the text goes on to use
+        its last word alone ("… Whitfield said"), or, opening a sentence, a personal pronoun in
+        the next sentence ("… she said"): bodies and places are named again by their whole
+        names, people by surname or pronoun. Only words no other candidate holds are read."""
+        taken = SpanSet((c.start, c.end) for c in cands)
+        lower: set[str] | None = None
+        for m in self._opening_name.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if taken.overlaps(m.start(), m.end()) or first in self._not_name_start or self._not_name.match(first) \
+                    or self._not_name.match(last) or last in self._not_person_end \
+                    or not self._unknown_full_name(f"{first} {last}"):
+                continue
+            if lower is None:
+                lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
+            if first.lower() in lower or last.lower() in lower:
+                continue
+            alone = regex.search(rf"(?<!{regex.escape(first)}[^\S\n]+)(?<![\p{{L}}-]){regex.escape(last)}(?![\p{{L}}-])",
+                                 text, pos=m.end())
+            follows = self._pronoun.search(text, m.end(), m.end() + 300)
+            if alone is None and (m.group("opening") is None or follows is None
+                                  or not self._sentence_end.search(text, m.end(), follows.start())):
+                continue
+            cands.append(_Candidate(m.start(), m.end(), "person", 2, {"name": m.group(), "title": None, "country": None}))
+
+    def _speaker_label(self, name: str, text: str) -> bool:
+        """One word labelling two transcript lines or more ("BLITZER: …", "Okafor: …"): a
+        speaker, unless the word is a page's furniture ("UPDATE:",
+        "Photos:"), an ordinary word the text also writes in lower case, or a known name."""
+        word = name.title() if name.isupper() else name
+        return len(regex.findall(rf"(?m)^{regex.escape(name)}:", text)) >= 2 and " " not in name and len(word) >= 3 and word not in self._not_name_start \
+            and word not in self._not_label and not self._not_name.match(word) \
+            and self.gazetteer.lookup(word) is None and self.gazetteer.lookup(name) is None \
+            and regex.search(rf"(?<![\w-]){regex.escape(word.lower())}(?![\w-])", text) is None
 
     def _unknown_full_name(self, name: str) -> bool:
         """Two words or more, none of them (nor the whole) a name the gazetteer knows: a
@@ -516,10 +618,12 @@ class ActorFinder:
         label in mixed case ("Read More: …") is a name only if the text names its last word
         again elsewhere; one in capitals is the transcript convention and is taken as it stands
         ("DANA WHITFIELD" becomes "Dana Whitfield")."""
+        labels = sum(1 for _ in self._transcript_name.finditer(text)) if "\n" in text else 0
         for pattern, transcript in ((self._byline_name, False), (self._transcript_name, True)):
             for m in pattern.finditer(text):
                 name = m.group("name")
-                if not m.group("title") and not self._unknown_full_name(name):
+                if not m.group("title") and not self._unknown_full_name(name) and \
+                        not (transcript and labels >= 2 and self._speaker_label(name, text)):
                     continue
                 if transcript and not name.isupper() and text.count(name.split()[-1]) < 2:
                     continue

@@ -28,6 +28,8 @@ __all__ = ["Quote", "find_quotes"]
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
 _MARKS = regex.compile(r"[\u201c\u201d\"]|(?<!')''(?!')")
 _COLON = regex.compile(r":\s+(?=\S)")
+_TURN = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'-]*\p{Lu}\.?(?:[^\S\n]+\p{Lu}[\p{Lu}.'-]*){0,2}"
+                      r"|\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?(?:[^\S\n]+\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?)?|Q|A):[^\S\n]+(?=\S)")
 _SINGLE = regex.compile(
     r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{N}'])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
@@ -139,9 +141,30 @@ def _with_single_quotes(text: str, para_start: int, para_end: int, quotes: list[
     return sorted([*quotes, *singles], key=lambda q: q.start)
 
 
-def find_quotes(text: str, paragraph_spans: list[tuple[int, int]]) -> list[Quote]:
-    """All quotations of the text, in order, none overlapping."""
-    found: list[Quote] = []
+def _turns(text: str, paragraph_spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Where each transcript turn's words start, by paragraph start: paragraphs opened by a
+    speaker's label ("BLITZER: …", "Okafor: …") or a printed interview's "Q: …" / "A: …", in a
+    text where one label opens two paragraphs or more (a speaker speaks twice; "UPDATE:" and
+    "CORRECTION:" once each are a page's notes)."""
+    found: dict[int, tuple[int, str]] = {}
     for start, end in paragraph_spans:
+        match = _TURN.match(text, start, end)
+        if match is not None:
+            found[start] = (match.end(), match.group("label"))
+    labels = [label for _, label in found.values()]
+    return {start: words for start, (words, label) in found.items() if labels.count(label) >= 2}
+
+
+def find_quotes(text: str, paragraph_spans: list[tuple[int, int]]) -> list[Quote]:
+    """All quotations of the text, in order, none overlapping. A transcript turn with no
+    quotation marks of its own is one quotation: the words after its label, however many
+    sentences they run to."""
+    found: list[Quote] = []
+    turns = _turns(text, paragraph_spans) if ":" in text else {}
+    for start, end in paragraph_spans:
+        words = turns.get(start)
+        if words is not None and _MARKS.search(text, words, end) is None:
+            found.append(Quote(words, end, words, end, opened=False, closed=False))
+            continue
         found.extend(_paragraph_quotes(text, start, end))
     return found
