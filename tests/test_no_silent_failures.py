@@ -47,6 +47,12 @@ def test_a_stray_control_character_is_not_binary(text: str) -> None:
     assert binary_reason(text) is None
 
 
+def test_junk_characters_are_controls_but_layout_ones_and_the_replacement_character() -> None:
+    junk = {chr(i) for i in range(0x110000) if binary_reason(chr(i) * 8) is not None}
+    layout = set("\t\n\v\f\r")
+    assert junk == {chr(i) for i in [*range(0x20), *range(0x7F, 0xA0), 0xFFFD]} - layout
+
+
 def test_clean_utf8_has_no_warning_and_bom_is_dropped() -> None:
     assert decode_bytes("\ufeffMinister Wong met Mr Rabuka.".encode()) == ("Minister Wong met Mr Rabuka.", [])
     assert binary_reason("An ordinary sentence.\n\tIndented.") is None

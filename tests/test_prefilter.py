@@ -6,7 +6,8 @@ down which strings it derives, that it gives up on syntax it does not model, and
 skips a sentence the rule's regex matches (on the corpora, the rules' own examples and
 generated text). The gazetteer finds names with several fast scanners; they must find exactly
 what one pattern of all forms finds. Title patterns tried only at title starts must find what
-scanning the whole text with them finds.
+scanning the whole text with them finds, and so must patterns that match their opener and drop
+it (``\\K``) what they found when they looked behind for it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplonews
-from diplonews.mentions.actors import _matches_at, _with_words_before
+from diplonews.mentions.actors import _line_starts, _matches_at, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.rules.literals import Prefilter, TextGate, _caseless, analyse, case_free_sets, requirements
 from diplonews.rules.trie import trie_regex
@@ -279,3 +280,41 @@ def test_rules_with_case_free_sets_match_what_they_matched() -> None:
         for sentence in sentences:
             found = [(m.span(), m.capturesdict()) for m in rule.pattern.finditer(sentence)]
             assert found == [(m.span(), m.capturesdict()) for m in written.finditer(sentence)], rule.id
+def _looked_behind(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """A pattern of the form ``OPENER\\KREST`` as ``(?<=OPENER)REST``: the slow form it replaces."""
+    opener, rest = pattern.pattern.split(r"\K", 1)
+    return regex.compile(rf"(?<={opener}){rest}", pattern.flags)
+
+
+def _signed_and_speaking(text: str) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]]:
+    """Byline, transcript and speaking-group matches as the finders get them, and as one scan of
+    each in its original form (opening lookbehind, ``^``) finds them."""
+    finder, groups = PARSER._actors, PARSER._actors._groups
+    transcript = finder._transcript_name
+    fast = [[m.span() for m in finder._byline_name.finditer(text)],
+            [m.span() for m in _matches_at(transcript, text, _line_starts(text))],
+            [m.span() for m in groups._speaking_phrases(text)]]
+    opener, phrase = groups._speaking.pattern.split(r"\K", 1)
+    speaking = regex.compile(rf"(?:^|(?<={opener})){phrase}")
+    slow = [[m.span() for m in pattern.finditer(text)]
+            for pattern in (_looked_behind(finder._byline_name), transcript, speaking)]
+    return fast, slow
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=lambda p: p.stem)
+def test_patterns_that_drop_their_opener_find_what_a_lookbehind_finds(path: Path) -> None:
+    fast, slow = _signed_and_speaking(normalize(path.read_text(encoding="utf-8")).text)
+    assert fast == slow
+
+
+OPENER_PIECES = ["\u201c", "\u201d", '"', "'", "\u2019", "\u2014", "\u2013", "-", "--", " ", "  ", "\n", ",", ".",
+                 "?", "Dana Whitfield", "DANA WHITFIELD", "Minister", "Jo Lee", ":", "officials", "Analysts",
+                 "Western diplomats", "said", "say", "U.S.", "x", "(", "Jr."]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(OPENER_PIECES), max_size=25))
+def test_patterns_that_drop_their_opener_agree_on_generated_text(pieces: list[str]) -> None:
+    for glue in (" ", ""):
+        fast, slow = _signed_and_speaking(glue.join(pieces))
+        assert fast == slow

@@ -92,6 +92,11 @@ def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int
     return sorted(found)
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where a ``^`` of a MULTILINE pattern can match: the text's start and after each newline."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
 # What separates two items of a comma list of names: "Kenya, Uganda", "the EAC (East Africa), the SADC".
 _LIST_COMMA = regex.compile(r"\)?\s*(?:\([^()]{0,40}\))?\s*,\s*(?:the\s+)?")
 
@@ -223,9 +228,16 @@ class ActorFinder:
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
         # transcript line. Both name persons, known or not.
+        # The quotation mark and the dash are matched and then dropped from the match (\K)
+        # instead of looked behind for: the engine searches for a pattern's opening character
+        # class in a tight loop, but tries a pattern that opens with a lookbehind at every
+        # character (twenty times the cost here). The matches are the same: what \K drops
+        # (quotation marks, dashes, spaces) can neither end a name nor start one, so it never
+        # overlaps the match before and only one place after it can start a name.
         self._byline_name = regex.compile(
-            rf"(?<=[\u201d\"'\u2019][^\S\n]*(?:[\u2014\u2015\u2013]|--?)[^\S\n]*)"
+            rf"[\u201d\"'\u2019][^\S\n]*(?:[\u2014\u2015\u2013]|--?)[^\S\n]*\K"
             rf"(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=[^\S\n]*(?:[,(]|$))", regex.MULTILINE)
+        # Tried at line starts only (``_line_starts``), which a scan would try at every character.
         self._transcript_name = regex.compile(
             rf"^(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=:[^\S\n]+\S)", regex.MULTILINE)
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
@@ -618,9 +630,12 @@ class ActorFinder:
         label in mixed case ("Read More: …") is a name only if the text names its last word
         again elsewhere; one in capitals is the transcript convention and is taken as it stands
         ("DANA WHITFIELD" becomes "Dana Whitfield")."""
-        labels = sum(1 for _ in self._transcript_name.finditer(text)) if "\n" in text else 0
-        for pattern, transcript in ((self._byline_name, False), (self._transcript_name, True)):
-            for m in pattern.finditer(text):
+        line_starts = _line_starts(text)
+        labels = sum(1 for _ in _matches_at(self._transcript_name, text, line_starts)) if "\n" in text else 0
+        signed = ((self._byline_name.finditer(text), False),
+                  (_matches_at(self._transcript_name, text, line_starts), True))
+        for matches, transcript in signed:
+            for m in matches:
                 name = m.group("name")
                 if not m.group("title") and not self._unknown_full_name(name) and \
                         not (transcript and labels >= 2 and self._speaker_label(name, text)):
@@ -754,7 +769,7 @@ class ActorFinder:
         mention, a gazetteer surname after an unknown given name ("said Bradley Tusk") is
         someone else, and nothing inside a dateline is an actor."""
         # A dateline opens a line: only line starts are tried.
-        datelines = [(m.start(), m.end()) for pos in (0, *(b.end() for b in _NEWLINE.finditer(text)))
+        datelines = [(m.start(), m.end()) for pos in _line_starts(text)
                      if (m := self._dateline.match(text, pos)) is not None]
         if datelines:
             starts = [a for a, _ in datelines]

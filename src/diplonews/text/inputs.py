@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import regex
+
 __all__ = ["InputError", "binary_reason", "decode_bytes", "read_text_file"]
 
 _SAMPLE = 65_536
@@ -21,7 +23,10 @@ text has none of either; a stray bad byte or two stays far below it."""
 _MIN_JUNK = 8
 """Fewer junk characters than this never make a text binary: a lone NUL or two stray control
 characters are noise to skip, not a file that was never text."""
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_JUNK = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+"""Control characters (C0 but tab, newline, vertical tab, form feed and carriage return; DEL
+and C1) and the replacement character. A regex finds them in one scan of the sample, which
+a Python test of each character took a hundred times longer over."""
 
 
 class InputError(ValueError):
@@ -37,8 +42,7 @@ def binary_reason(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if not sample:
         return None
-    junk = sum(1 for ch in sample
-               if ch == "\ufffd" or ((ch < " " or "\x7f" <= ch < "\xa0") and ch not in _ALLOWED_CONTROLS))
+    junk = len(_JUNK.findall(sample))
     if junk >= _MIN_JUNK and junk / len(sample) > _MAX_JUNK_SHARE:
         return (f"{junk} of its first {len(sample)} characters are control or replacement characters "
                 "(binary data, not text)")
