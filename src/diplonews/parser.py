@@ -34,6 +34,7 @@ from diplonews.mentions.dates import DateFinder
 from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.mentions.mask import MaskedSentence, mask_sentence, quote_mentions
 from diplonews.mentions.places import PlaceFinder
+from diplonews.mentions.spans import SpanSet
 from diplonews.merge import merge_agreements, merge_demands, merge_meetings, merge_statements
 from diplonews.model import Agreement, Article, DateValue, Demand, Evidence, Item, Meeting, Span, Statement
 from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
@@ -302,7 +303,7 @@ class Parser:
         paras = paragraphs(t)
         quotes = find_quotes(t, paras)
         sentences = split_sentences(t, paras, quotes)
-        actor_mentions, table = self._actors.find(t, sentences)
+        actor_mentions, table = self._actors.find(t, sentences, SpanSet((q.start, q.end) for q in quotes))
         actor_mentions = self._speakers.find(t, sentences, actor_mentions, table, quotes)
         actor_mentions = self._addressees.find(t, sentences, actor_mentions, table)
         para_starts = {start for start, _ in paras}

@@ -138,14 +138,18 @@ class ActorFinder:
         # them and a suffix ("Jr.") after.
         inner = table.expand("{NAME_INNER}")
         suffix = table.expand("{NAME_SUFFIX}")
-        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
+        # A bare initial may open a name written without its dot ("S Jaishankar"); never "A" or
+        # "I", which open sentences.
+        initial = r"(?:(?![AI][^\S\n])\p{Lu}[^\S\n]+(?=\p{Lu}\p{Ll}))?"
+        name = (rf"(?P<name>{initial}{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
                 rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
         plural_title = trie_regex(_caseless({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
                                           if w[-1:].isalpha()}))
-        modifier = table.expand("{TITLE_MODIFIER}|{ROLE_MODIFIER}")
+        # Grouped: a bare alternation would bind the space after it to its last word list only.
+        modifier = table.expand("(?:{TITLE_MODIFIER}|{ROLE_MODIFIER})")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
@@ -166,11 +170,16 @@ class ActorFinder:
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
             rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
-            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;\n]{{0,80}}?\b(?i:{person_title})\b[^,.;\n]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
+        # "Minister of Foreign Affairs, International Trade and Worship of Argentina, NAME": a
+        # comma inside the of-phrase only before words ending in a portfolio (PORTFOLIO), so
+        # that "Minister of Finance, Jo Lee" keeps its comma for the name.
+        portfolio = table.expand("{PORTFOLIO}")
+        portfolio_comma = rf",[^\S\n]+(?=(?:\p{{Lu}}[\p{{L}}-]*[^\S\n]+){{0,2}}{portfolio})"
         self._title_comma_name = regex.compile(
-            rf"\b(?P<title>(?i:{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,7}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
@@ -729,7 +738,10 @@ class ActorFinder:
         return sorted(kept, key=lambda c: c.start)
 
     # ---- resolution -------------------------------------------------------------------------
-    def find(self, text: str, sentences: Sequence[Sentence]) -> tuple[list[Mention], ActorTable]:
+    def find(self, text: str, sentences: Sequence[Sentence], quoted: SpanSet | None = None
+             ) -> tuple[list[Mention], ActorTable]:
+        """The actor mentions and the table of actors they name. ``quoted`` holds the quotations:
+        a person named inside one is no subject a later "he" or "she" refers to."""
         table = ActorTable(self.gazetteer)
         selected = self._select([c for c in self._candidates(text) if self._plausible(c)])
         persons_first_pass = [c for c in selected if c.kind == "person"]
@@ -846,8 +858,12 @@ class ActorFinder:
                     forward.append(cand)
             elif cand.kind == "title_ref":
                 qualified = f"{cand.data.get('qualifier') or ''} {cand.data['title']}".strip()
-                record = self._by_title(table, persons_seen, self._equivalent_titles(qualified),
-                                        _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
+                # "the Acting President" is first the person titled so, then any president.
+                record = None if qualified.lower() == self._equivalent_titles(qualified)[0] else self._by_title(
+                    table, persons_seen, [qualified.lower()], _opt(cand.data.get("country")),
+                    bool(cand.data.get("indefinite")))
+                record = record or self._by_title(table, persons_seen, self._equivalent_titles(qualified),
+                                                  _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
                 title = str(cand.data["title"])
                 if record is None and cand.data.get("country"):
                     cname = self._country_name(str(cand.data["country"]))
@@ -887,7 +903,8 @@ class ActorFinder:
                     (cand.start, cand.end))
                 ids = (record.id,)
                 if record.kind == "person" and cand.kind != "pronoun":
-                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)))
+                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)
+                                         and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
             if not ids:
