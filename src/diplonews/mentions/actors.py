@@ -177,6 +177,10 @@ class ActorFinder:
         # that "Minister of Finance, Jo Lee" keeps its comma for the name.
         portfolio = table.expand("{PORTFOLIO}")
         portfolio_comma = rf",[^\S\n]+(?=(?:\p{{Lu}}[\p{{L}}-]*[^\S\n]+){{0,2}}{portfolio})"
+        portfolio_words = rf"(?:\p{{Lu}}[\p{{L}}-]*[^\S\n]+){{0,2}}{portfolio}"
+        self._portfolio_of = regex.compile(
+            rf"(?:[^\S\n]+(?:(?i:in)[^\S\n]+(?i:charge)[^\S\n]+)?(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{portfolio_words})?"
+            rf"(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){portfolio_words})*")
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
@@ -242,6 +246,8 @@ class ActorFinder:
         self._affiliation_tail = regex.compile(
             rf"[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}&.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}&.'-]*){{0,4}}(?=,?[^\S\n]+(?i:{say})\b)")
+        self._comma_name = regex.compile(r",[^\S\n]+(?=\p{Lu})")
+        self._of_phrase = regex.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
         self._offices = frozenset(w.lower() for w in title_words)
         self._not_person_end = frozenset(table.words("NOT_A_PERSON_END"))
         self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
@@ -317,6 +323,19 @@ class ActorFinder:
         if actor.kind == "organization":
             return None, cand.start  # "UN Special Envoy Ana Ruiz": the body is part of the title
         return None, pos
+
+    def _country_after(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
+        """The country named in an of-phrase at ``pos`` (" of the UAE"), and where it ends."""
+        of = self._of_phrase.match(text, pos)
+        cand = known.get(of.end()) if of is not None else None
+        actor = cand.data["actor"] if cand is not None else None
+        if cand is None or not isinstance(actor, KnownActor) or actor.kind != "country" or \
+                cand.data.get("role") == "demonym":
+            return None, pos  # "a spokesman of the Pakistani military": the body's, not a country's
+        named = self._comma_name.match(text, cand.end)
+        if named is not None and not self._title_start.match(text, named.end()):
+            return None, pos  # "the Minister of Egypt, H.E Sameh Shoukry": the title of the name after it
+        return actor.id, cand.end
 
     def _body_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
         """The organization named just before a title ("IMF chief economist"): the person's
@@ -465,6 +484,18 @@ class ActorFinder:
             head = m.start("qualifier") if m.group("qualifier") else m.start("title")
             country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
+            end = m.end()
+            if country is None:
+                # "the Foreign Minister of France", "Minister in Charge of Energy, Water and
+                # Environment of Morocco": the country after the title (and its portfolios) is
+                # the holder's, and tells two ministers named only by title apart.
+                # (the title may hold the first portfolio: "the Minister of Foreign Affairs and
+                # Cooperation of Chile")
+                portfolios = self._portfolio_of.match(text, end)
+                portfolios = portfolios if portfolios is not None and portfolios.end() > end else None
+                if (det or "").lower() == "the" or portfolios is not None:
+                    country, end = self._country_after(text, portfolios.end() if portfolios else end,
+                                                       known_by_start)
             if det is None and country is None:
                 body = self._unknown_body.search(text, max(0, head - 60), head)
                 if body is not None and not any(self.gazetteer.lookup(w) for w in body.group("body").split()):
@@ -486,7 +517,7 @@ class ActorFinder:
             if lead is not None and country is not None:
                 start = lead.start()
                 det = det or "the"
-            cands.append(_Candidate(start, m.end(), "title_ref", 4,
+            cands.append(_Candidate(start, end, "title_ref", 4,
                                     {"title": m.group("title"), "country": country,
                                      "qualifier": (m.group("qualifier") or "").strip(),
                                      "indefinite": (det or "").lower() in ("a", "an")}))
