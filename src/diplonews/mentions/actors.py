@@ -241,6 +241,9 @@ class ActorFinder:
             rf"\b(?i:the[^\S\n]+two|both|the[^\S\n]+three|all[^\S\n]+three|the[^\S\n]+four)[^\S\n]+"
             rf"(?:(?i:{modifier}|foreign|defen[cs]e|finance|trade)[^\S\n]+)?"
             rf"(?i:{plural_title}|{table.expand('{GROUP_HEAD}')})(?![\w-])")
+        self._list_ref = regex.compile(table.expand("{LIST_REF}"), regex.IGNORECASE)
+        # Between two countries of one list: "A, B and C", "A, the B, and C".
+        self._list_join = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?")
         # "Professor Jane Lind of Oxford University said": a postmodifier naming where the
         # person works belongs to the person's mention when a reporting verb follows it.
         self._affiliation_tail = regex.compile(
@@ -540,6 +543,8 @@ class ActorFinder:
         for pattern in (self._group, self._pair_ref):
             for m in pattern.finditer(text):
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        for m in self._list_ref.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "list_ref", 2))
         self._org_names(text, anchors, cands)
         return self._shape_fixes(text, cands)
 
@@ -823,6 +828,10 @@ class ActorFinder:
         # sentence, actor id, end of the last mention, and whether it continued a comma list
         previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
+        # Lists of countries named together ("the United States, Japan and Australia") and the
+        # list being read: sentence, countries, end of its last name.
+        country_lists: list[tuple[int, tuple[str, ...]]] = []
+        run: tuple[int, tuple[str, ...], int] | None = None
         by_sentence: dict[int, list[str]] = {}
         # A headline names people by surname before the body gives their full names ("Wekesa
         # meets Salcedo"): its surnames that match no one yet are resolved after the body.
@@ -929,6 +938,19 @@ class ActorFinder:
                 ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
                     pairs, sent, self._other_office(table, surface))
                 flags += "m"
+            elif cand.kind == "list_ref":
+                # "officials from those nations": the countries of the list named in this
+                # sentence or the one before; none named, no one.
+                ids = next((found for s, found in reversed(country_lists) if sent - s <= 1), ())
+                flags += "m"
+            if record is not None and record.kind == "country" and cand.kind == "known":
+                if run is not None and run[0] == sent and self._list_join.fullmatch(text, run[2], cand.start):
+                    run = (sent, (*run[1], record.id), cand.end)
+                    if len(run[1]) > 2:
+                        country_lists.pop()
+                    country_lists.append((sent, tuple(dict.fromkeys(run[1]))))
+                else:
+                    run = (sent, (record.id,), cand.end)
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
