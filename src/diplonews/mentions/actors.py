@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import regex
 
@@ -215,6 +215,9 @@ class ActorFinder:
         self._met_name = regex.compile(
             rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
+        # "met Lena Varga, of Chile; Tomas Irigoyen, of Peru; and …": a full name opening an
+        # item of a semicolon list, its apposition set off by a comma, is a person.
+        self._semicolon_name = regex.compile(rf"(?<=;[^\S\n]+(?:and[^\S\n]+)?){name}(?=,)")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
         # transcript line. Both name persons, known or not.
         self._byline_name = regex.compile(
@@ -438,7 +441,7 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
-        for m in self._met_name.finditer(text):
+        for m in chain(self._met_name.finditer(text), self._semicolon_name.finditer(text)):
             if self._unknown_full_name(m.group("name")):
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
