@@ -99,6 +99,8 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             else:
                 waiting.append(m)
             continue
+        if _unsplit(m, merged, country_of):
+            continue
         target = next((x for x in reversed(merged[-_WINDOW:]) if _same_meeting(x, m, country_of)), None)
         if target is None:
             merged.append(_own(m))
@@ -223,6 +225,23 @@ def _best_partial_target(merged: list[Meeting], m: Meeting, context: set[str],
     if best == 0 and context - set(m.participants):
         return None
     return candidates[index]
+
+
+def _unsplit(m: Meeting, merged: list[Meeting], country_of: Callable[[str], str | None]) -> bool:
+    """Whether ``m`` reads as one meeting what its own words already gave as separate ones.
+
+    "held bilateral meetings with A, B and C" is one meeting with each (extract/meetings.py);
+    another rule matching the same words names everyone at once, and nested into the last of
+    the separate meetings it would swallow the others' parties. The separate meetings that
+    start where it starts and together name all its parties say what it is.
+    """
+    if not m.evidence:
+        return False
+    start = m.evidence[0].start
+    keys = _keys(m, country_of)
+    siblings = [x for x in merged[-_WINDOW:] if x.evidence and x.evidence[0].start == start
+                and _keys(x, country_of) < keys]
+    return len(siblings) > 1 and keys <= set().union(*(_keys(x, country_of) for x in siblings))
 
 
 def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None]) -> bool:

@@ -21,21 +21,34 @@ import regex
 
 from diplonews.extract.agreements import AgreementBuilder
 from diplonews.extract.attribution import QuoteAttribution, QuotePatterns
-from diplonews.extract.backfill import backfill_addressees, backfill_meetings
+from diplonews.extract.backfill import backfill_addressees, backfill_meetings, backfill_whereabouts
 from diplonews.extract.context import DROPPED, Cues, MatchContext
 from diplonews.extract.demands import AddresseeFinder, DemandSplitter
 from diplonews.extract.fields import field_roles, group_values
 from diplonews.extract.meetings import finish_meeting
 from diplonews.extract.speakers import SpeakerFinder
 from diplonews.extract.statements import finish_statement
+from diplonews.mentions.actor_table import ActorTable
 from diplonews.mentions.actors import ActorFinder
 from diplonews.mentions.base import Mention
 from diplonews.mentions.dates import DateFinder
 from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.mentions.mask import MaskedSentence, mask_sentence, quote_mentions
 from diplonews.mentions.places import PlaceFinder
+from diplonews.mentions.spans import SpanSet
 from diplonews.merge import merge_agreements, merge_demands, merge_meetings, merge_statements
-from diplonews.model import Agreement, Article, DateValue, Demand, Evidence, Item, Meeting, Span, Statement
+from diplonews.model import (
+    Agreement,
+    Article,
+    DateValue,
+    Demand,
+    Evidence,
+    Item,
+    Meeting,
+    Place,
+    Span,
+    Statement,
+)
 from diplonews.rules.engine import CompiledRule, RuleMatch, RuleSet, compile_rule
 from diplonews.rules.errors import RuleError
 from diplonews.rules.loader import (
@@ -147,6 +160,7 @@ class Parser:
             corporate_heads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_HEAD")),
             corporate_leads=frozenset(w.lower() for w in self.placeholders.words("CORPORATE_LEAD")),
         )
+        self._whereabouts = regex.compile(self.placeholders.expand("{WHEREABOUTS}"), flags)
         self._dates = DateFinder(self._cues.future)
         self._splitter = DemandSplitter.from_rules(self.placeholders)
         self._agreement_builder = AgreementBuilder.from_rules(self.placeholders)
@@ -302,7 +316,7 @@ class Parser:
         paras = paragraphs(t)
         quotes = find_quotes(t, paras)
         sentences = split_sentences(t, paras, quotes)
-        actor_mentions, table = self._actors.find(t, sentences)
+        actor_mentions, table = self._actors.find(t, sentences, SpanSet((q.start, q.end) for q in quotes))
         actor_mentions = self._speakers.find(t, sentences, actor_mentions, table, quotes)
         actor_mentions = self._addressees.find(t, sentences, actor_mentions, table)
         para_starts = {start for start, _ in paras}
@@ -375,6 +389,23 @@ class Parser:
             why.append(f"{kind.name} builder: {values.get(DROPPED, 'refused the match')}")
         return built
 
+    def _stays(self, sentence: MaskedSentence, table: ActorTable, norm: NormalizedText
+               ) -> list[tuple[int, frozenset[str], Place]]:
+        """Persons the sentence says are somewhere ("NAME is in the UAE"): where their next
+        meetings named without a place are held (WHEREABOUTS)."""
+        found: list[tuple[int, frozenset[str], Place]] = []
+        for m in self._whereabouts.finditer(sentence.masked):
+            who = frozenset(a for t in sentence.tokens_in(m.start("who"), m.end("who")) for a in t.actor_ids)
+            where = sentence.tokens_in(m.start("where"), m.end("where"))
+            if not who or not where:
+                continue
+            place = where[0].place
+            if place is None and where[0].actor_ids and (record := table.records.get(where[0].actor_ids[0])):
+                place = Place(name=record.name, kind="country")
+            if place is not None:
+                found.append((norm.to_original(where[0].start), who, place))
+        return found
+
     def _build(self, norm: NormalizedText, published: dt.date | None, masked: list[MaskedSentence],
                context: tuple[Any, list[Mention]]) -> Article:
         def original_span(start: int, end: int) -> Span:
@@ -391,6 +422,7 @@ class Parser:
         # Whose voice tells each demand and agreement (headline, quotation or narration): one event
         # told in two voices is one item even in other words (merge._Retellings).
         voices: dict[int, str] = {}
+        stays: list[tuple[int, frozenset[str], Place]] = []  # who was said to be where, in text order
         attribution = QuoteAttribution(masked, self._quote_patterns) if self._quote_patterns else None
         for index, sentence in enumerate(masked):
             if attribution is not None:
@@ -402,6 +434,8 @@ class Parser:
                 errors.append(f"skipped a sentence of {len(sentence.masked)} characters at "
                               f"{where.start}-{where.end} (longer than {_MAX_SENTENCE}): no rules ran on it")
                 continue
+            if not sentence.in_quote:
+                stays.extend(self._stays(sentence, context[0], norm))
             headline = _is_headline(sentence, norm.text)
             voice = "quote" if sentence.in_quote else "headline" if headline else "narrative"
             matches, problems = self.rules.find(
@@ -453,6 +487,7 @@ class Parser:
                                   countries.get, lambda m: mentioned.get(id(m), set()), described.__contains__)
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
+        backfill_whereabouts(meetings, stays)
         backfill_meetings(meetings, [m for m in mentions if "d" in m.flags], dateline, norm.to_original, published)
         statements = merge_statements([i for i in items.pop("statement", []) if isinstance(i, Statement)])
         demands = merge_demands([i for i in items.pop("demand", []) if isinstance(i, Demand)], countries.get,

@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from diplonews.mentions.base import Mention
-from diplonews.model import Demand, Meeting
+from diplonews.model import Demand, Meeting, Place
 
-__all__ = ["backfill_addressees", "backfill_meetings"]
+__all__ = ["backfill_addressees", "backfill_meetings", "backfill_whereabouts"]
 
 
 def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dateline: Mention | None,
@@ -44,6 +44,24 @@ def backfill_meetings(meetings: Sequence[Meeting], dates: Sequence[Mention], dat
             meeting.location = dateline.place
 
 
+def backfill_whereabouts(meetings: Sequence[Meeting], stays: Sequence[tuple[int, frozenset[str], Place]]) -> None:
+    """Give a held meeting with no place the place where one of its participants was last said
+    to be ("the Secretary-General is in the UAE. He also held bilateral meetings with …"), in place.
+
+    ``stays`` are (original offset, actor ids, place) in text order; only a stay shortly before
+    the meeting's first mention counts, as a traveller moves on.
+    """
+    for meeting in meetings:
+        if meeting.status != "held" or meeting.location is not None or not meeting.evidence:
+            continue
+        first = meeting.evidence[0].start
+        parties = set(meeting.participants)
+        meeting.location = next((place for pos, who, place in reversed(stays)
+                                 if pos < first and first - pos <= _STAY_REACH and who & parties), None)
+
+
+# How far before a meeting a participant's stay somewhere still sets its place (characters).
+_STAY_REACH = 1200
 # How far after a meeting named before any date (a headline) the lead's date may stand.
 _LEAD_REACH = 400
 # How far before publication a day may lie and still be taken as an undated meeting's day.

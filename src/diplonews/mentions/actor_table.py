@@ -51,7 +51,7 @@ class ActorTable:
     def known(self, actor: KnownActor) -> ActorRecord:
         record = self.records.get(actor.id)
         if record is None and actor.kind == "person":
-            record = self._existing_person(set(actor.name.split()))
+            record = self._existing_person(set(actor.name.split()), actor.name.split())
         if record is None:
             kind: ActorKind = actor.kind if actor.kind in ("person", "country", "organization", "group") \
                 else "organization"  # type: ignore[assignment]
@@ -111,9 +111,12 @@ class ActorTable:
         for token in tokens:  # a shared given name or surname finds the candidates
             for r in self._by_token.get(token, []):
                 candidates.setdefault(r.id, r)
+        folded = {t.casefold() for t in tokens}
         for record in reversed(list(candidates.values())):
             theirs = record.name.split()
-            if tokens <= set(theirs) or set(theirs) <= tokens or _spelt_alike(words, theirs):
+            # The same words in another order or case are the same name ("MOTEGI Toshimitsu").
+            if tokens <= set(theirs) or set(theirs) <= tokens or _spelt_alike(words, theirs) or \
+                    folded == {t.casefold() for t in theirs}:
                 return record
         return None
 

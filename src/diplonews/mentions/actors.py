@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import regex
 
@@ -143,14 +143,18 @@ class ActorFinder:
         # them and a suffix ("Jr.") after.
         inner = table.expand("{NAME_INNER}")
         suffix = table.expand("{NAME_SUFFIX}")
-        name = (rf"(?P<name>{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
+        # A bare initial may open a name written without its dot ("S Jaishankar"); never "A" or
+        # "I", which open sentences.
+        initial = r"(?:(?![AI][^\S\n])\p{Lu}[^\S\n]+(?=\p{Lu}\p{Ll}))?"
+        name = (rf"(?P<name>{initial}{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
                 rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
         person_title = table.expand("{TITLE}|{PERSON_TITLE}")
         plural_title = trie_regex(_caseless({_plural(w) for w in [*table.words("TITLE"), *table.words("PERSON_TITLE")]
                                           if w[-1:].isalpha()}))
-        modifier = table.expand("{TITLE_MODIFIER}|{ROLE_MODIFIER}")
+        # Grouped: a bare alternation would bind the space after it to its last word list only.
+        modifier = table.expand("(?:{TITLE_MODIFIER}|{ROLE_MODIFIER})")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
@@ -171,11 +175,20 @@ class ActorFinder:
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
             rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
-            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;]{{0,80}}?\b(?i:{person_title})\b[^,.;]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;\n]{{0,80}}?\b(?i:{person_title})\b[^,.;\n]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
+        # "Minister of Foreign Affairs, International Trade and Worship of Argentina, NAME": a
+        # comma inside the of-phrase only before words ending in a portfolio (PORTFOLIO), so
+        # that "Minister of Finance, Jo Lee" keeps its comma for the name.
+        portfolio = table.expand("{PORTFOLIO}")
+        portfolio_comma = rf",[^\S\n]+(?=(?:\p{{Lu}}[\p{{L}}-]*[^\S\n]+){{0,2}}{portfolio})"
+        portfolio_words = rf"(?:\p{{Lu}}[\p{{L}}-]*[^\S\n]+){{0,2}}{portfolio}"
+        self._portfolio_of = regex.compile(
+            rf"(?:[^\S\n]+(?:(?i:in)[^\S\n]+(?i:charge)[^\S\n]+)?(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{portfolio_words})?"
+            rf"(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){portfolio_words})*")
         self._title_comma_name = regex.compile(
-            rf"\b(?P<title>(?i:{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}.'-]*){{0,7}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
+            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
@@ -226,6 +239,9 @@ class ActorFinder:
         self._met_name = regex.compile(
             rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
+        # "met Lena Varga, of Chile; Tomas Irigoyen, of Peru; and …": a full name opening an
+        # item of a semicolon list, its apposition set off by a comma, is a person.
+        self._semicolon_name = regex.compile(rf"(?<=;[^\S\n]+(?:and[^\S\n]+)?){name}(?=,)")
         # "“…” — Dana Whitfield": a quotation signed with a dash; "DANA WHITFIELD: …": a
         # transcript line. Both name persons, known or not.
         # The quotation mark and the dash are matched and then dropped from the match (\K)
@@ -259,11 +275,16 @@ class ActorFinder:
             rf"\b(?i:the[^\S\n]+two|both|the[^\S\n]+three|all[^\S\n]+three|the[^\S\n]+four)[^\S\n]+"
             rf"(?:(?i:{modifier}|foreign|defen[cs]e|finance|trade)[^\S\n]+)?"
             rf"(?i:{plural_title}|{table.expand('{GROUP_HEAD}')})(?![\w-])")
+        self._list_ref = regex.compile(table.expand("{LIST_REF}"), regex.IGNORECASE)
+        # Between two countries of one list: "A, B and C", "A, the B, and C".
+        self._list_join = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?")
         # "Professor Jane Lind of Oxford University said": a postmodifier naming where the
         # person works belongs to the person's mention when a reporting verb follows it.
         self._affiliation_tail = regex.compile(
             rf"[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}&.'-]*"
             rf"(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?\p{{Lu}}[\p{{L}}&.'-]*){{0,4}}(?=,?[^\S\n]+(?i:{say})\b)")
+        self._comma_name = regex.compile(r",[^\S\n]+(?=\p{Lu})")
+        self._of_phrase = regex.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
         self._offices = frozenset(w.lower() for w in title_words)
         self._not_person_end = frozenset(table.words("NOT_A_PERSON_END"))
         self._address_verb = regex.compile(table.expand("^(?:{ADDRESS_VERB})$"))
@@ -342,6 +363,19 @@ class ActorFinder:
         if actor.kind == "organization":
             return None, cand.start  # "UN Special Envoy Ana Ruiz": the body is part of the title
         return None, pos
+
+    def _country_after(self, text: str, pos: int, known: dict[int, _Candidate]) -> tuple[str | None, int]:
+        """The country named in an of-phrase at ``pos`` (" of the UAE"), and where it ends."""
+        of = self._of_phrase.match(text, pos)
+        cand = known.get(of.end()) if of is not None else None
+        actor = cand.data["actor"] if cand is not None else None
+        if cand is None or not isinstance(actor, KnownActor) or actor.kind != "country" or \
+                cand.data.get("role") == "demonym":
+            return None, pos  # "a spokesman of the Pakistani military": the body's, not a country's
+        named = self._comma_name.match(text, cand.end)
+        if named is not None and not self._title_start.match(text, named.end()):
+            return None, pos  # "the Minister of Egypt, H.E Sameh Shoukry": the title of the name after it
+        return actor.id, cand.end
 
     def _body_before(self, text: str, pos: int, known: dict[int, _Candidate]) -> _Candidate | None:
         """The organization named just before a title ("IMF chief economist"): the person's
@@ -444,7 +478,7 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("title") if m.group("title") else m.start("name"), m.end(),
                                         "person", 7 if m.group("title") else 2,
                                         {"name": m.group("name"), "title": m.group("title"), "country": None}))
-        for m in self._met_name.finditer(text):
+        for m in chain(self._met_name.finditer(text), self._semicolon_name.finditer(text)):
             if self._unknown_full_name(m.group("name")):
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
@@ -494,6 +528,18 @@ class ActorFinder:
             head = m.start("qualifier") if m.group("qualifier") else m.start("title")
             country, start = self._country_before(text, head, known_by_end)
             det = m.group("det")
+            end = m.end()
+            if country is None:
+                # "the Foreign Minister of France", "Minister in Charge of Energy, Water and
+                # Environment of Morocco": the country after the title (and its portfolios) is
+                # the holder's, and tells two ministers named only by title apart.
+                # (the title may hold the first portfolio: "the Minister of Foreign Affairs and
+                # Cooperation of Chile")
+                portfolios = self._portfolio_of.match(text, end)
+                portfolios = portfolios if portfolios is not None and portfolios.end() > end else None
+                if (det or "").lower() == "the" or portfolios is not None:
+                    country, end = self._country_after(text, portfolios.end() if portfolios else end,
+                                                       known_by_start)
             if det is None and country is None:
                 body = self._unknown_body.search(text, max(0, head - 60), head)
                 if body is not None and not any(self.gazetteer.lookup(w) for w in body.group("body").split()):
@@ -515,7 +561,7 @@ class ActorFinder:
             if lead is not None and country is not None:
                 start = lead.start()
                 det = det or "the"
-            cands.append(_Candidate(start, m.end(), "title_ref", 4,
+            cands.append(_Candidate(start, end, "title_ref", 4,
                                     {"title": m.group("title"), "country": country,
                                      "qualifier": (m.group("qualifier") or "").strip(),
                                      "indefinite": (det or "").lower() in ("a", "an")}))
@@ -539,6 +585,8 @@ class ActorFinder:
         for pattern in (self._group, self._pair_ref):
             for m in pattern.finditer(text):
                 cands.append(_Candidate(m.start(), m.end(), "group", 1))
+        for m in self._list_ref.finditer(text):
+            cands.append(_Candidate(m.start(), m.end(), "list_ref", 2))
         self._org_names(text, anchors, cands)
         self._lone_names(text, said_lone, cands)
         self._named_again(text, cands)
@@ -849,7 +897,10 @@ class ActorFinder:
         return sorted(kept, key=lambda c: c.start)
 
     # ---- resolution -------------------------------------------------------------------------
-    def find(self, text: str, sentences: Sequence[Sentence]) -> tuple[list[Mention], ActorTable]:
+    def find(self, text: str, sentences: Sequence[Sentence], quoted: SpanSet | None = None
+             ) -> tuple[list[Mention], ActorTable]:
+        """The actor mentions and the table of actors they name. ``quoted`` holds the quotations:
+        a person named inside one is no subject a later "he" or "she" refers to."""
         table = ActorTable(self.gazetteer)
         selected = self._select([c for c in self._candidates(text) if self._plausible(c)])
         persons_first_pass = [c for c in selected if c.kind == "person"]
@@ -900,6 +951,10 @@ class ActorFinder:
         # sentence, actor id, end of the last mention, and whether it continued a comma list
         previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
+        # Lists of countries named together ("the United States, Japan and Australia") and the
+        # list being read: sentence, countries, end of its last name.
+        country_lists: list[tuple[int, tuple[str, ...]]] = []
+        run: tuple[int, tuple[str, ...], int] | None = None
         by_sentence: dict[int, list[str]] = {}
         # A headline names people by surname before the body gives their full names ("Wekesa
         # meets Salcedo"): its surnames that match no one yet are resolved after the body.
@@ -966,8 +1021,12 @@ class ActorFinder:
                     forward.append(cand)
             elif cand.kind == "title_ref":
                 qualified = f"{cand.data.get('qualifier') or ''} {cand.data['title']}".strip()
-                record = self._by_title(table, persons_seen, self._equivalent_titles(qualified),
-                                        _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
+                # "the Acting President" is first the person titled so, then any president.
+                record = None if qualified.lower() == self._equivalent_titles(qualified)[0] else self._by_title(
+                    table, persons_seen, [qualified.lower()], _opt(cand.data.get("country")),
+                    bool(cand.data.get("indefinite")))
+                record = record or self._by_title(table, persons_seen, self._equivalent_titles(qualified),
+                                                  _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
                 title = str(cand.data["title"])
                 if record is None and cand.data.get("country"):
                     cname = self._country_name(str(cand.data["country"]))
@@ -1002,12 +1061,26 @@ class ActorFinder:
                 ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
                     pairs, sent, self._other_office(table, surface))
                 flags += "m"
+            elif cand.kind == "list_ref":
+                # "officials from those nations": the countries of the list named in this
+                # sentence or the one before; none named, no one.
+                ids = next((found for s, found in reversed(country_lists) if sent - s <= 1), ())
+                flags += "m"
+            if record is not None and record.kind == "country" and cand.kind == "known":
+                if run is not None and run[0] == sent and self._list_join.fullmatch(text, run[2], cand.start):
+                    run = (sent, (*run[1], record.id), cand.end)
+                    if len(run[1]) > 2:
+                        country_lists.pop()
+                    country_lists.append((sent, tuple(dict.fromkeys(run[1]))))
+                else:
+                    run = (sent, (record.id,), cand.end)
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
                 ids = (record.id,)
                 if record.kind == "person" and cand.kind != "pronoun":
-                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)))
+                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)
+                                         and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
             if not ids:
