@@ -420,8 +420,8 @@ def _merge_retold(items: list[_EventT], same: Callable[[_EventT, _EventT], bool]
             headlines.append(item)
             continue
         stems = _stems(wording(item))
-        target = next((x for x in reversed(merged[-_WINDOW:]) if same(x, item) or (
-            sides(x, item) and _retold(told[id(x)], v, stems))), None)
+        target = next((x for x in reversed(merged[-_WINDOW:]) if not _split_apart(x, item) and (same(x, item) or (
+            sides(x, item) and _retold(told[id(x)], v, stems)))), None)
         if target is None:
             merged.append(_own(item))
             told[id(merged[-1])] = [(v, stems)]
@@ -439,6 +439,15 @@ def _merge_retold(items: list[_EventT], same: Callable[[_EventT, _EventT], bool]
             merged.append(_own(item))
             told[id(merged[-1])] = [("headline", stems)]
     return merged
+
+
+def _split_apart(x: _EventT, item: _EventT) -> bool:
+    """Whether ``item`` comes from a match that already gave ``x``: its builder split the match
+    into several events on purpose ("signed three accords: one on A; one on B; …", "stop A and
+    lift B"), however alike their wordings."""
+    first = item.evidence[0] if item.evidence else None
+    return first is not None and any(
+        (e.start, e.end, e.rule) == (first.start, first.end, first.rule) for e in x.evidence)
 
 
 def _retold(mentions: list[tuple[str, frozenset[str]]], voice: str, stems: frozenset[str]) -> bool:

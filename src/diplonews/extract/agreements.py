@@ -35,6 +35,22 @@ _NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", 
 GENERIC_AGREEMENT_NOUNS = frozenset(["agreement", "agreements", "deal", "deals", "pact", "pacts", "accord", "accords", "treaty",
                       "understanding", "memorandum", "document", "documents", "arrangement"])
 _BY = regex.compile(r"\bby\s+\S")
+# "two agreements", "nearly 40 accords", "separate MoUs": an agreement noun that counts several.
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTED = regex.compile(r"^(?:(?:nearly|about|some|more\s+than|over|around|almost)\s+)?"
+                         r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+|several|separate|multiple)\s",
+                         regex.IGNORECASE)
+# What opens the list of a counted noun's particulars: a colon or a semicolon right after it.
+_LIST_OPEN = regex.compile(r"\s*[:;]\s*(?P<list>.+?)[\s.]*$", regex.DOTALL)
+_LIST_SEMICOLON = regex.compile(r"\s*;\s*(?:and\s+)?")
+_LIST_COMMA = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# "separate MoUs with A on X, with B on Y and with C on Z": one agreement per partner.
+_WITH_EACH = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=with\s)", regex.IGNORECASE)
+# A list of quoted names ('“A” and “B”') splits at the names, whatever words they hold.
+_QUOTED_NAME = regex.compile(r"[\"“„]([^\"“”„]+)[\"”“]")
+_WITH_TOKEN = regex.compile(r"\bwith\s+(?:the\s+)?(⟦[a-z]+\d+⟧)")
+_TOPIC_LEAD = regex.compile(r"(?:on|for|over|about|regarding|concerning)\s", regex.IGNORECASE)
+_QUOTES = "\"“”„‘’'"
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"])
 
 
@@ -45,26 +61,77 @@ class AgreementBuilder:
     'are expected to sign')."""
 
     def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
-                 pending: Sequence[str] = ()):
+                 pending: Sequence[str] = (), nouns: Sequence[str] = ()):
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
         words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
         self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
+        self._nouns = frozenset(n.lower() for n in nouns) | GENERIC_AGREEMENT_NOUNS
 
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
-        """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD and
-        AGREEMENT_PENDING words."""
+        """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD,
+        AGREEMENT_PENDING and TREATY words."""
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
-                   placeholders.words("AGREEMENT_PENDING"))
+                   placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"))
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
         """Whether every party is named as a company: a business deal, not diplomacy."""
         return only_companies(set(values.get("parties") or []), ctx, self._corporate, self._corporate_lead)
 
+    def _particulars(self, content: str, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
+        """The agreements a counted agreement noun lists: 'reached two agreements: “A” and “B”',
+        'signed three accords; one to …; a second …; and the third …', 'inked separate MoUs with
+        A on X, with B on Y and with C on Z' (each with its own partner). Each is an agreement of
+        its own (the guide's one item per real-world agreement); the list must have as many parts
+        as the count says, so a list of topics inside one agreement ('two accords: on trade and
+        on energy and transport') is left whole. Empty when the content counts nothing or lists
+        nothing."""
+        counted = _COUNTED.match(content)
+        if counted is None:
+            return []
+        count = _NUMBERS.get(counted["count"].lower()) or (int(counted["count"]) if counted["count"].isdigit() else 0)
+        head, _, _ = content.partition(" with ")
+        if head.split()[-1].lower().strip(",;") in self._nouns and len(parts := _WITH_EACH.split(content)) > 1:
+            return self._with_each(parts, values, ctx) if count in (0, len(parts)) else []
+        noun = content.split()[-1]
+        if noun.lower() not in self._nouns:
+            return []
+        span = values.get("_content_span")
+        listed = _LIST_OPEN.match(ctx.text, span[1], ctx.sentence.end) if span else None
+        if listed is None:
+            return []
+        names = _QUOTED_NAME.findall(listed["list"])
+        if _QUOTED_NAME.sub("", listed["list"]).strip(" ,;") in ("", "and"):
+            parts = names
+        else:
+            parts = next((found for separator in (_LIST_SEMICOLON, _LIST_COMMA)
+                          if len(found := [p.strip(_QUOTES + " ") for p in separator.split(listed["list"])
+                                           if p.strip(_QUOTES + " ")]) > 1 and count in (0, len(found))), [])
+        if len(parts) < 2 or count not in (0, len(parts)):
+            return []
+        # "four memoranda: on fisheries, on …": a bare topic keeps the noun it is the topic of.
+        return [{**values, "content": f"{noun} {p}" if _TOPIC_LEAD.match(p) else p} for p in parts]
+
+    @staticmethod
+    def _with_each(parts: list[str], values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
+        """'separate MoUs with A on X, with B on Y': each part's partner is the actor after its
+        'with' (the subject's parties stay); a partner the actor layer did not name leaves the
+        part with the subject alone."""
+        found = [ctx.sentence.tokens_in(m.start(1), m.end(1))
+                 for m in _WITH_TOKEN.finditer(ctx.sentence.masked, ctx.match_start, ctx.match_end)]
+        partners = [mentions[0].actor_ids[0] for mentions in found if mentions and mentions[0].actor_ids]
+        if len(partners) != len(parts):
+            return [{**values, "content": part} for part in parts]
+        own = [p for p in values.get("parties") or [] if p not in partners]
+        return [{**values, "content": part, "parties": [*own, partner]} for part, partner in zip(parts, partners, strict=True)]
+
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
-        """Build agreements; 'agreed to A, and to B' is two agreements of the same parties."""
+        """Build agreements; 'agreed to A, and to B' is two agreements of the same parties, and so
+        are the particulars listed after 'two agreements:'."""
         content = values.get("content")
+        if content and (particulars := self._particulars(content.strip(), values, ctx)):
+            return [item for part in particulars for item in self._one(part, ctx)]
         further = _AND_TO if content and content.lstrip().lower().startswith("to ") and _AND_TO.search(content) \
             else _FURTHER
         if content and further.search(content):

@@ -35,7 +35,7 @@ _AGAINST = regex.compile(r"^against\s+", regex.IGNORECASE)
 # this fallback serves a splitter made without rules.
 _TRAILER = regex.compile(r"(?:,\s+in\s+order\s+to\b.*|,?\s+according\s+to\b.*)[\s.\"”'’]*$", regex.IGNORECASE)
 # A date the clause end left behind takes its preposition with it ("prepare proposals by [June]").
-_DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to)$", regex.IGNORECASE)
+_DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|during|for|of|to|and|or)$", regex.IGNORECASE)
 # A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
 _NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
                          regex.IGNORECASE)
