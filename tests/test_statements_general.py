@@ -40,6 +40,9 @@ from _speech import said
     # a person no gazetteer knows, with a perfect reporting verb
     ("Ruth Abara has repeatedly said the refinery would stay open.",
      [("Ruth Abara", "indirect", "the refinery would stay open")]),
+    # a name written family name first, then the family name alone, is one person
+    ("Trade envoy Tanaka Hiro arrived in Lima on Monday. Tanaka said the tariff talks were useful.",
+     [("Tanaka Hiro", "indirect", "the tariff talks were useful")]),
     # verbs whose object is the audience: what was said follows of/on/about
     ("Health Minister Lena Holt briefed the cabinet on the cost of the new vaccination plan.",
      [("Lena Holt", "indirect", "the cost of the new vaccination plan")]),

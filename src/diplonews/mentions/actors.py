@@ -599,7 +599,8 @@ class ActorFinder:
         ("Critics said") that the text never capitalizes mid-sentence, is an ordinary word, and
         a surname whose full name the text gives is left to the full name. The speaker is a
         body when it is the subject (companies speak so most), a person when named after the
-        verb."""
+        verb. A word of any name already found ("Wang" of "Wang Yi", whichever order the name
+        is written in) is left to that name."""
         taken = SpanSet((c.start, c.end) for c in cands)
         lower: set[str] | None = None
         full_ends: set[str] | None = None
@@ -612,6 +613,7 @@ class ActorFinder:
             if lower is None or full_ends is None:
                 lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
                 full_ends = {f.group("last") for f in self._full_name.finditer(text, overlapped=True)}
+                full_ends.update(w for c in cands for w in text[c.start:c.end].split() if w[:1].isupper())
             if word.lower() in lower or word in full_ends:
                 return False
             return not sentence_start or not word.endswith("s") or \
