@@ -45,6 +45,9 @@ _OBJECT_CUE = frozenset(
 
 # Words that may follow a name without making it a modifier of a later name ("said Jo Lee
 # in Boston", against "said Acme Bank manager Jo Lee").
+# Where a sentence's first word stands: the text's start, a line's start, or after a sentence end.
+_SENTENCE_START = r"(?:^|(?<=[.!?\u201d\"]\s{1,3})|(?<=\n))"
+
 _LINKING_WORDS = ("in|at|of|on|for|from|with|to|and|or|after|before|during|as|who|when|while|that|the|a|an|by"
                   "|said|says|told|added|also|has|had|have|is|was|were|will|would")
 _COUNTING_WORDS = frozenset(["the", "two", "both", "three", "four", "all"])
@@ -202,12 +205,12 @@ class ActorFinder:
         self._bare_pair = regex.compile(
             rf"(?<![\p{{L}}'-][^\S\n]?)(?P<a>{_TOKEN})[^\S\n]+and[^\S\n]+(?P<b>{_TOKEN})"
             rf"(?=[^\S\n]+(?:also[^\S\n]+|have[^\S\n]+|had[^\S\n]+)?(?i:{event_verbs}))")
-        self._bare_speaker = regex.compile(rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        self._bare_speaker = regex.compile(rf"{_SENTENCE_START}(?P<name>{_TOKEN})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         # "Google said …", "“…,” said Okonkwo.": one capitalized word as the subject of a
         # reporting verb in the third person singular or past ("Critics say" is a plural noun),
         # or right after the verb and before the clause ends (_lone_names).
         self._lone_subject = regex.compile(
-            rf"(?:^|(?<=[.!?\u201d\"]\s{{1,3}})|(?<=\n))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
+            rf"{_SENTENCE_START}(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
             rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
         # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name
         # opening a sentence before a lower-case word, or after a lower-case word.
