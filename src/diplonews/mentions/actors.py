@@ -318,6 +318,7 @@ class ActorFinder:
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
             rf"\b(?:(?P<det>(?i:the|a|an))[^\S\n]+)?(?P<qualifier>(?:{qualifier})[^\S\n]+)?"
+            rf"(?!(?i:{table.expand('{TITLE_AS_ADJECTIVE}')}))"
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
