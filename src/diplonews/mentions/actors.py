@@ -878,10 +878,13 @@ class ActorFinder:
         # name often is one ("Santiago", "Victoria").
         if first is not None and first.actor.kind != "person" and first.role != "metonym":
             return False
-        title = str(cand.data.get("title") or "").lower().split()
+        surface = str(cand.data.get("title") or "")
+        title = surface.lower().split()
         # "official London residence": a bare generic title before a capitalized word; set off
-        # by a comma ("his peer from Chile, Ana Ruiz") the title does introduce a name.
-        return bool(cand.data.get("apposed")) or not (len(title) == 1 and title[0] in self._generic_titles)
+        # by a comma ("his peer from Chile, Ana Ruiz") or capitalized as a form of address
+        # ("Minister Erjavec", "Envoy Dlamini") the title does introduce a name.
+        return (bool(cand.data.get("apposed")) or surface[:1].isupper()
+                or not (len(title) == 1 and title[0] in self._generic_titles))
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
