@@ -173,7 +173,7 @@ class ActorFinder:
             rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(_caseless([*title_words, *map(_plural, title_words)]))}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
-            rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
+            rf"(?:[^\S\n]+(?i:{honorific})){{0,2}}[^\S\n]+{name}"
         )
         # A name begins a word: "\b" keeps "eBay Jane Holt" from naming "Bay Jane Holt", and
         # spares all-capitals text an attempt at every letter of every word.
@@ -194,7 +194,7 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
             rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
-        self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
+        self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
@@ -211,8 +211,11 @@ class ActorFinder:
         # "Google said …", "“…,” said Okonkwo.": one capitalized word as the subject of a
         # reporting verb in the third person singular or past ("Critics say" is a plural noun),
         # or right after the verb and before the clause ends (_lone_names).
+        # The same word after a common noun saying what kind of company it is ("research firm
+        # Genscape said", "the consultancy Quorvel told clients") is that company.
+        company_noun = trie_regex(table.words("COMPANY_NOUN"))
         self._lone_subject = regex.compile(
-            rf"{_SENTENCE_START}(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
+            rf"(?:{_SENTENCE_START}|(?<=\b(?i:{company_noun})[^\S\n]+))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
             rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
         # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name (or one
         # with a particle inside: "Paul St. Pierre runs the depot.")
