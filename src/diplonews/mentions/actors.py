@@ -160,6 +160,7 @@ class ActorFinder:
         modifier = table.expand("(?:{TITLE_MODIFIER}|{ROLE_MODIFIER})")
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
+        self._inner_words = frozenset(table.words("NAME_INNER"))
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
         # Foreign Affairs, Wang Yi"). One scan finds where titles start; the three are then tried
         # only there (and, for "the ministry spokesman", at the few words before), which gives
@@ -172,7 +173,7 @@ class ActorFinder:
             rf"\b(?i:(?:{modifier}[^\S\n]+)?(?:{trie_regex(_caseless([*title_words, *map(_plural, title_words)]))}))")
         self._title_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{person_title})(?:(?:[^\S\n]+and|[^\S\n]+of|,)?[^\S\n]+(?:{person_title}))?))"
-            rf"(?:[^\S\n]+(?i:{honorific}))?[^\S\n]+{name}"
+            rf"(?:[^\S\n]+(?i:{honorific})){{0,2}}[^\S\n]+{name}"
         )
         # A name begins a word: "\b" keeps "eBay Jane Holt" from naming "Bay Jane Holt", and
         # spares all-capitals text an attempt at every letter of every word.
@@ -191,14 +192,15 @@ class ActorFinder:
             rf"(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){portfolio_words})*")
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
-        self._honorific = regex.compile(rf"(?:{honorific})[^\S\n]+{name}")
+            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
+            rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+        self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
             rf"(?<=[,\u201d\"][^\S\n]*|[,\u201d\"][^\S\n]+(?:[Hh]e|[Ss]he)[^\S\n]+(?:told|said)[^\S\n]+)(?P<name>{token})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._full_name = regex.compile(
-            rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+\p{{Lu}}\.)?[^\S\n]+(?P<last>{_TOKEN})")
+            rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+(?:\p{{Lu}}\.|(?:{inner})(?=[^\S\n]+\p{{Lu}})))?[^\S\n]+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
             rf"'s[^\S\n]+(?P<name>{token}(?:[^\S\n]+{token})?)(?![\p{{L}}'])(?=[^\S\n]+(?:\p{{Ll}}+s\b|will\b|would\b|has\b|had\b|is\b|was\b|(?i:{say})))")
         event_verbs = table.expand("{SAY}|{MEET_TOGETHER}|{AGREE}|{SIGN}")
@@ -209,13 +211,17 @@ class ActorFinder:
         # "Google said …", "“…,” said Okonkwo.": one capitalized word as the subject of a
         # reporting verb in the third person singular or past ("Critics say" is a plural noun),
         # or right after the verb and before the clause ends (_lone_names).
+        # The same word after a common noun saying what kind of company it is ("research firm
+        # Genscape said", "the consultancy Quorvel told clients") is that company.
+        company_noun = trie_regex(table.words("COMPANY_NOUN"))
         self._lone_subject = regex.compile(
-            rf"{_SENTENCE_START}(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
+            rf"(?:{_SENTENCE_START}|(?<=\b(?i:{company_noun})[^\S\n]+))(?P<name>{token})(?=[^\S\n]+(?:(?:also|has|had|later|earlier)[^\S\n]+)?"
             rf"(?i:{table.expand('{SAY}')})\b)(?=[^\S\n]+(?:\p{{Ll}}+[^\S\n]+)?(?:said|told|wrote|made|went|\p{{Ll}}+ed|\p{{Ll}}*[^s\W]s)\b)")
-        # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name
+        # "Dana Whitfield was blunt.", "a lawsuit filed by Dana Whitfield,": a two-word name (or one
+        # with a particle inside: "Paul St. Pierre runs the depot.")
         # opening a sentence before a lower-case word, or after a lower-case word.
         self._opening_name = regex.compile(
-            rf"(?:(?P<opening>^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?P<last>{_TOKEN})"
+            rf"(?:(?P<opening>^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?:(?:{inner})[^\S\n]+(?=\p{{Lu}}))?(?P<last>{_TOKEN})"
             rf"(?=,?[^\S\n]+\p{{Ll}}|[^\S\n]*[,.;:])")
         self._sentence_end = regex.compile(r"[.!?][\u201d\"]?[^\S\n]|\n")
         self._lone_object = regex.compile(r"[^\S\n]*(?:[,.;:!?)]|$)", regex.MULTILINE)
@@ -928,10 +934,11 @@ class ActorFinder:
         name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
                        if len(tok) > 1 and not self._not_name.match(tok)}
         extra: list[_Candidate] = []
-        # A lowercase particle the full name puts before a word ("Pieter van Aalst"): a later
-        # "van Aalst" or "Van Aalst" is one mention with it.
+        # A particle the full name puts before a word ("Pieter van Aalst", "Mark St. Clare"): a
+        # later "van Aalst", "Van Aalst" or "St. Clare" is one mention with it.
         particle_of = {b: a for c in persons_first_pass
-                       for a, b in pairwise(str(c.data["canonical"]).split()) if a.islower()}
+                       for a, b in pairwise(str(c.data["canonical"]).split())
+                       if a.islower() or a in self._inner_words}
         if name_tokens:
             for m in self._word.finditer(text):
                 word, start, end = m.group(), m.start(), m.end()
@@ -941,7 +948,7 @@ class ActorFinder:
                     word, end = word[:-1], end - 1
                 if word in name_tokens and self.gazetteer.lookup(word) is None:
                     particle = particle_of.get(word)
-                    if particle and text[max(0, start - len(particle) - 1):start].lower() == particle + " ":
+                    if particle and text[max(0, start - len(particle) - 1):start].lower() == particle.lower() + " ":
                         start -= len(particle) + 1
                     extra.append(_Candidate(start, end, "surname", 2, {"name": word}))
         if extra:

@@ -60,8 +60,9 @@ class OrgNameFinder:
         self._not_org = frozenset(w.lower() for w in table.words("NOT_AN_ORGANIZATION"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
-        # One word before a position: a capitalized word (with a possessive "'s" or "s'").
-        self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP}){_SP}$")
+        # One word before a position: a capitalized word (with a possessive "'s" or "s'"), or
+        # one joined to the name by an ampersand ("Tiffany & Co.", "Johnson & Johnson").
+        self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP})(?:{_SP}&)?{_SP}$")
         # The of-phrase after a head: "of Mines", "for the Liberation of the Enclave",
         # "of Foreign Affairs and Trade".
         self._of_phrase = regex.compile(

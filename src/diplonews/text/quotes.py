@@ -7,7 +7,9 @@ runs to the paragraph end. Guillemets and low-9 marks arrive here as curly doubl
 (``text.normalize``). Single marks quote too (headline style, British outlets, quotes within
 reported speech), but only outside a double-quoted stretch, where they are nested quotes, and a
 straight single pair must hold two words or more: a lone word between apostrophes ("the
-'90s", "rock 'n' roll") is too often no quotation at all.
+'90s", "rock 'n' roll") is too often no quotation at all. A straight single mark opens only
+after a space, a bracket, a dash or a colon: after a full stop it is a possessive's apostrophe
+("Apex Corp.'s shares … analysts' forecasts" holds no quotation).
 
 Typewritten and typeset copy bends the marks in three common ways, all read here: two
 apostrophes stand for one double mark (''like this''); German and Central European copy opens
@@ -32,7 +34,7 @@ _TURN = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'-]*\p{Lu}\.?(?:[^\S\n]+\p{Lu}[\
                       r"|\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?(?:[^\S\n]+\p{Lu}\p{Ll}+(?:['-]\p{Lu}\p{Ll}+)?)?|Q|A):[^\S\n]+(?=\S)")
 _SINGLE = regex.compile(
     r"(?<![\p{L}\p{N}])\u2018(?=\S)([^\u2018\n]{1,2000}?\S)'(?![\p{L}\p{N}])"
-    r"|(?<![\p{L}\p{N}'])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
+    r"|(?<![^\s(\[{\u2014\u2013/:-])'(?=\p{L}[^'\n]{0,600}?\s)((?:[^'\n\u2018]|(?<=\p{L})'(?=\p{L})){1,600}?[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])"
 )
 
 
