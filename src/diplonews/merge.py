@@ -399,9 +399,10 @@ def _merge_retold(items: list[_EventT], same: Callable[[_EventT, _EventT], bool]
                   voice: Callable[[_EventT], str] | None) -> list[_EventT]:
     """Mentions folded into events: ``same`` says two mentions are one, ``absorb`` folds one in.
 
-    A story also tells its main events in several voices (``voice``: "headline", "quote" or
-    "narrative"): the headline ("S. Korea, Japan agree to cooperate on disarming N. Korea"), the
-    narration ("agreed to work closely toward the denuclearization of North Korea") and the
+    A story also tells its main events in several voices (``voice``: "headline", "lead", "quote"
+    or "narrative"): the headline ("S. Korea, Japan agree to cooperate on disarming N. Korea"), the
+    lead sentence that sums the story up ("have agreed to continue cooperation to address North
+    Korean issues"), the narration ("agreed to work closely toward the denuclearization of North Korea") and the
     readout it quotes ("They agreed to cooperate closely … to attain their common goal of
     denuclearizing North Korea"). The wordings differ too much for ``same``, but a quotation
     and the narration with the same ``sides`` and half of the shorter wording's topic words in

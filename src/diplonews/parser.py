@@ -422,6 +422,7 @@ class Parser:
         # Whose voice tells each demand and agreement (headline, quotation or narration): one event
         # told in two voices is one item even in other words (merge._Retellings).
         voices: dict[int, str] = {}
+        told_lead = False
         stays: list[tuple[int, frozenset[str], Place]] = []  # who was said to be where, in text order
         attribution = QuoteAttribution(masked, self._quote_patterns) if self._quote_patterns else None
         for index, sentence in enumerate(masked):
@@ -438,6 +439,10 @@ class Parser:
                 stays.extend(self._stays(sentence, context[0], norm))
             headline = _is_headline(sentence, norm.text)
             voice = "quote" if sentence.in_quote else "headline" if headline else "narrative"
+            if voice == "narrative" and not told_lead:
+                # The story's first sentence sums it up as a headline does, and the body tells
+                # the same event again in its own words (merge._merge_retold).
+                voice, told_lead = "lead", True
             matches, problems = self.rules.find(
                 sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or headline else None)
             errors.extend(problems)

@@ -185,13 +185,18 @@ class SpeakerFinder:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
         else:
-            # a document is its issuer's, never an outlet's that was only told something
+            # a document is its issuer's, never an outlet's that was only told something:
+            # a body; failing one, a group that met ("ASEAN leaders met … Their joint statement urged …")
             audience = self._audience
-            record = earlier.latest(lambda r: r.kind == "organization", heard=lambda m: audience is None
-                                    or audience.search(text, max(0, m.start - 20), m.start) is None)
-            flags = "ao"
+
+            def heard(m: Mention) -> bool:
+                return audience is None or audience.search(text, max(0, m.start - 20), m.start) is None
+
+            record = earlier.latest(lambda r: r.kind == "organization", heard=heard) \
+                or earlier.latest(lambda r: r.kind == "group", heard=heard)
             if record is None:
                 return None
+            flags = "ag" if record.kind == "group" else "ao"
         record.add(surface, start, end)
         return Mention(start, end, flags, (record.id,), source="descriptive-speaker")
 
@@ -232,10 +237,12 @@ def _last_of_kind(before: Sentence, mentions: list[Mention], starts: list[int], 
 
 
 def _last_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """The last mention in ``sentence`` that names an actor outright (no pronoun)."""
+    """The last mention in ``sentence`` that names an actor outright (no pronoun), and not as a
+    place: in "ASEAN leaders met in Jakarta. They said …" the speakers are the leaders, not the
+    city where they met."""
     lo = bisect.bisect_left(starts, sentence.start)
     hi = bisect.bisect_left(starts, sentence.end)
-    inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags]
+    inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags]
     return inside[-1] if inside else None
 
 
