@@ -22,13 +22,13 @@ before wherever an actor was already found. Words of people who are no diplomati
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import regex
 
 from diplonews.mentions.actor_table import ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
-from diplonews.mentions.spans import SpanSet
+from diplonews.mentions.spans import SpanSet, matches_at
 from diplonews.rules.literals import TextGate
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.text.quotes import Quote
@@ -41,6 +41,74 @@ _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
+# The openings of DESCRIPTIVE_SPEAKER's alternatives (lookbehinds, matched case-insensitively
+# like the whole pattern), each with a forward pattern whose match ends are the positions
+# where the lookbehind holds and a phrase, which starts a word, can start (None: after the
+# sentence's leading spaces). A scan for these ends is far cheaper than the engine's trying
+# every lookbehind at every word boundary; the pattern is then tried only there.
+_OPENINGS: dict[str, str | None] = {
+    r"""(?<=^\s*|[,;:\u2014(]\s*|\b(?:that|and|but|while|whereas|as|after)\s+|[\u201d\u201c"']\s*)""":
+        r"""[,;:\u2014(\u201d\u201c"']\s*|\b(?:that|and|but|while|whereas|as|after)\s+""",
+    r"(?<=\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+)":
+        r"\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+",
+    r"(?<=\b(?:quoted|citing)\s+)": r"\b(?:quoted|citing)\s+",
+    r"(?<=^\s*)": None,
+}
+_LEADING_SPACE = regex.compile(r"\s*")
+
+
+def _opening_scan(source: str) -> regex.Pattern[str] | None:
+    """A forward pattern finding where a match of ``source`` can start, when ``source`` is a
+    word boundary before alternatives that each open with a lookbehind of ``_OPENINGS``; None
+    for any other shape (the pattern is then scanned whole, as before)."""
+    while source.startswith("(?:") and _group_end(source, 0) == len(source):
+        source = source[3:-1]
+    if not source.startswith("\\b(?:") or _group_end(source, 2) != len(source):
+        return None
+    scans: list[str] = []
+    for branch in _branches(source[5:-1]):
+        opening = branch[:_group_end(branch, 0)] if branch.startswith("(?<=") else ""
+        if opening not in _OPENINGS:
+            return None
+        scan = _OPENINGS[opening]
+        if scan is not None:
+            scans.append(scan)
+    return regex.compile("|".join(scans) or "(?!)", regex.IGNORECASE)
+
+
+def _walk(source: str, start: int) -> Iterator[tuple[int, int]]:
+    """The positions of a regex source from ``start`` on, each with the nesting depth of
+    groups there; escaped characters and the insides of character classes are skipped."""
+    depth, i, in_class = 0, start, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[i + 1:i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        yield i, depth
+        i += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """Where the group opening at ``start`` ends (just after its ")"); -1 if it never does."""
+    return next((i + 1 for i, depth in _walk(source, start) if depth == 0), -1)
+
+
+def _branches(source: str) -> list[str]:
+    """The top-level alternatives of a regex source."""
+    cuts = [i for i, depth in _walk(source, 0) if depth == 0 and source[i] == "|"]
+    return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
+
 
 class SpeakerFinder:
     """Adds mentions for descriptive speakers beside reporting verbs (see the module doc)."""
@@ -49,12 +117,14 @@ class SpeakerFinder:
         names = set(table.names)
         self._pattern: regex.Pattern[str] | None = None
         self._gate: TextGate | None = None
+        self._openings: regex.Pattern[str] | None = None
         if "DESCRIPTIVE_SPEAKER" in names:
             expanded = table.expand("{DESCRIPTIVE_SPEAKER}")
             self._pattern = regex.compile(expanded, regex.IGNORECASE)
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
+            self._openings = _opening_scan(expanded)
         # A mention right after an address verb ("told The Associated Press") names who listened.
         self._audience = regex.compile(table.expand(r"\b(?:{ADDRESS_VERB})\s+(?:the\s+)?$"), regex.IGNORECASE) \
             if "ADDRESS_VERB" in names else None
@@ -78,7 +148,7 @@ class SpeakerFinder:
             piece = text[sentence.start:sentence.end]
             if self._gate is not None and not self._gate.admits(piece):
                 continue
-            for match in self._pattern.finditer(piece):
+            for match in self._matches(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if taken.overlaps(start, end):
                     continue
@@ -89,6 +159,17 @@ class SpeakerFinder:
                     added.append(mention)
         merged = sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
         return self._pronoun_speakers(text, sentences, merged, actors)
+
+    def _matches(self, piece: str) -> Iterator[regex.Match[str]]:
+        """The pattern's matches in one sentence, tried only where an opening allows one (a
+        phrase holds a head word, so no match is empty)."""
+        assert self._pattern is not None
+        if self._openings is None:
+            return self._pattern.finditer(piece)
+        starts = {m.end() for m in self._openings.finditer(piece, overlapped=True)}
+        lead = _LEADING_SPACE.match(piece)
+        starts.add(lead.end() if lead is not None else 0)
+        return matches_at(self._pattern, piece, sorted(starts))
 
     def _pronoun_speakers(self, text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                          actors: ActorTable) -> list[Mention]:

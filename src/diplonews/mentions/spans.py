@@ -9,10 +9,12 @@ starting before its end ends after its start.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
-__all__ = ["SpanSet"]
+import regex
+
+__all__ = ["SpanSet", "matches_at"]
 
 
 class SpanSet:
@@ -26,3 +28,13 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect.bisect_left(self._starts, end)
         return before > 0 and self._reach[before - 1] > start
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, for a pattern whose matches can only begin at
+    ``starts`` (ascending) and are never empty: each start not inside the previous match is tried."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
