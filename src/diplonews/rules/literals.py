@@ -37,7 +37,7 @@ intersection with the sentence's trigrams names the few strings worth a substrin
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -287,6 +287,15 @@ def _rarest_gram(string: str) -> str:
     return max((string[i:i + _GRAM] for i in range(len(string) - _GRAM + 1)), key=rarity)
 
 
+@lru_cache(maxsize=256)
+def _trigrams(folded: str) -> frozenset[tuple[str, ...]]:
+    """A case-folded text's trigrams, kept for the next gate: every ``TextGate`` is asked
+    about the same raw sentences (the descriptive speakers', then the addressees'), so an
+    article's sentences are split into trigrams once (a longer article's, beyond the cache,
+    twice, as before)."""
+    return frozenset(zip(folded, folded[1:], folded[2:], strict=False))
+
+
 class Prefilter:
     """Which of a list of rules a sentence can possibly match, from their requirements.
 
@@ -305,13 +314,20 @@ class Prefilter:
         in_choices = {r for per_rule in choices for choice in per_rule for branch in choice for r in branch}
         distinct = sorted({r for reqs in rules for r in reqs} | in_choices, key=_selectivity)
         index = {r: i for i, r in enumerate(distinct)}
-        by_gram: dict[tuple[str, ...], dict[int, list[str]]] = {}
+        # Each string once, with every requirement it satisfies: requirements share strings
+        # (a verb's forms are in every rule using the verb), and one test then serves them all.
+        by_gram: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        short: dict[str, list[int]] = {}
         for i, requirement in enumerate(distinct):
             for string in sorted(requirement):
-                by_gram.setdefault(tuple(_rarest_gram(string)), {}).setdefault(i, []).append(string)
+                if len(string) < _GRAM:  # a rare mark (``_rare_mark``): looked for directly
+                    short.setdefault(string, []).append(i)
+                else:
+                    by_gram.setdefault(tuple(_rarest_gram(string)), {}).setdefault(string, []).append(i)
+        self._short = [(string, tuple(found)) for string, found in short.items()]
         # Trigrams as tuples of characters: zip() makes a sentence's set of them faster than slicing.
-        self._strings = {gram: [(i, tuple(strings)) for i, strings in found.items()]
-                         for gram, found in by_gram.items()}
+        self._strings = {gram: [(string, tuple(found)) for string, found in strings.items()]
+                         for gram, strings in by_gram.items()}
         self._grams = frozenset(self._strings)
         self._needs = [frozenset(index[r] for r in reqs) for reqs in rules]
         self._choices = [[[frozenset(index[r] for r in branch) for branch in choice] for choice in per_rule]
@@ -320,15 +336,20 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """For each rule, whether ``text`` contains what it requires."""
-        folded = _searchable(text) if self._marked else text.casefold()
+        if self._marked:
+            folded = _searchable(text)
+            grams: Iterable[tuple[str, ...]] = zip(folded, folded[1:], folded[2:], strict=False)
+        else:
+            folded = text.casefold()
+            grams = _trigrams(folded)
         holding: set[int] = set()
-        for gram in self._grams.intersection(zip(folded, folded[1:], folded[2:], strict=False)):
-            for requirement, strings in self._strings[gram]:
-                if requirement not in holding:
-                    for string in strings:
-                        if string in folded:
-                            holding.add(requirement)
-                            break
+        for gram in self._grams.intersection(grams):
+            for string, requirements in self._strings[gram]:
+                if string in folded:
+                    holding.update(requirements)
+        for string, requirements in self._short:
+            if string in folded:
+                holding.update(requirements)
         possible = [needs <= holding for needs in self._needs]
         for rule in self._choosing:
             if possible[rule]:
@@ -363,9 +384,22 @@ def _common(string: str) -> bool:
     return _START not in string and _END not in string and any(real in word for word in _COMMON_WORDS)
 
 
+# Punctuation in nearly every sentence, and the brackets of the mention tokens every sentence
+# holds; any other mark (";", ":", "(") is rarer than most words.
+_COMMON_MARKS = frozenset(",.-'’⟦⟧")
+
+
+def _rare_mark(string: str) -> bool:
+    """Whether ``string`` is short yet worth requiring: punctuation that most sentences lack
+    (a rule listing items with ";"), which a three-character string cannot stand for."""
+    real = string.translate(_NO_MARKS)
+    return bool(real) and all(not _in_word(c) and not c.isspace() and c not in _COMMON_MARKS for c in real)
+
+
 def _useful(strings: frozenset[str]) -> Requirement | None:
     """The minimal form of a requirement, or None when it would pass nearly every sentence."""
-    if not strings or len(strings) > _MAX_CHECKED or any(_real_length(s) < _MIN_LENGTH for s in strings):
+    if not strings or len(strings) > _MAX_CHECKED or \
+            any(_real_length(s) < _MIN_LENGTH and not _rare_mark(s) for s in strings):
         return None
     kept: list[str] = []
     for s in sorted({_checkable(s) for s in strings}, key=len):
