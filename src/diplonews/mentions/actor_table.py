@@ -64,14 +64,15 @@ class ActorTable:
 
     def with_token(self, token: str) -> list[ActorRecord]:
         """Persons whose name contains this word, latest first."""
-        return list(reversed(self._by_token.get(token, [])))
+        return list(reversed(self._by_token.get(token.casefold(), [])))
 
     def latest(self, count: int) -> list[ActorRecord]:
         """The most recently created actors, latest first."""
         return [self.records[i] for i in reversed(self._order[-count:])]
 
     def _index(self, record: ActorRecord) -> None:
-        for token in set(record.name.split()):
+        # Keyed case-folded: "MOTEGI Toshimitsu" and a later "Minister Motegi" share a word.
+        for token in set(record.name.casefold().split()):
             bucket = self._by_token.setdefault(token, [])
             if record not in bucket:
                 bucket.append(record)
@@ -109,14 +110,15 @@ class ActorTable:
         words = ordered or sorted(tokens)
         candidates: dict[str, ActorRecord] = {}
         for token in tokens:  # a shared given name or surname finds the candidates
-            for r in self._by_token.get(token, []):
+            for r in self._by_token.get(token.casefold(), []):
                 candidates.setdefault(r.id, r)
         folded = {t.casefold() for t in tokens}
         for record in reversed(list(candidates.values())):
             theirs = record.name.split()
-            # The same words in another order or case are the same name ("MOTEGI Toshimitsu").
-            if tokens <= set(theirs) or set(theirs) <= tokens or _spelt_alike(words, theirs) or \
-                    folded == {t.casefold() for t in theirs}:
+            # The same words in part, in another order or case, are the same name ("MOTEGI
+            # Toshimitsu", "Motegi").
+            theirs_folded = {t.casefold() for t in theirs}
+            if folded <= theirs_folded or theirs_folded <= folded or _spelt_alike(words, theirs):
                 return record
         return None
 
