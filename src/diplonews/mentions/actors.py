@@ -976,9 +976,11 @@ class ActorFinder:
         previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
         # Lists of countries named together ("the United States, Japan and Australia") and the
-        # list being read: sentence, countries, end of its last name.
-        country_lists: list[tuple[int, tuple[str, ...]]] = []
-        run: tuple[int, tuple[str, ...], int] | None = None
+        # list being read: sentence, countries (each once, in order), names read, end of its last
+        # name. A list of two names or more is in ``country_lists`` once, as its growing dict: a
+        # copy per name made a line of ten thousand names quadratic.
+        country_lists: list[tuple[int, dict[str, None]]] = []
+        run: tuple[int, dict[str, None], int, int] | None = None
         by_sentence: dict[int, list[str]] = {}
         # A headline names people by surname before the body gives their full names ("Wekesa
         # meets Salcedo"): its surnames that match no one yet are resolved after the body.
@@ -1088,16 +1090,16 @@ class ActorFinder:
             elif cand.kind == "list_ref":
                 # "officials from those nations": the countries of the list named in this
                 # sentence or the one before; none named, no one.
-                ids = next((found for s, found in reversed(country_lists) if sent - s <= 1), ())
+                ids = next((tuple(found) for s, found in reversed(country_lists) if sent - s <= 1), ())
                 flags += "m"
             if record is not None and record.kind == "country" and cand.kind == "known":
-                if run is not None and run[0] == sent and self._list_join.fullmatch(text, run[2], cand.start):
-                    run = (sent, (*run[1], record.id), cand.end)
-                    if len(run[1]) > 2:
-                        country_lists.pop()
-                    country_lists.append((sent, tuple(dict.fromkeys(run[1]))))
+                if run is not None and run[0] == sent and self._list_join.fullmatch(text, run[3], cand.start):
+                    run[1].setdefault(record.id)
+                    run = (sent, run[1], run[2] + 1, cand.end)
+                    if run[2] == 2:
+                        country_lists.append((sent, run[1]))
                 else:
-                    run = (sent, (record.id,), cand.end)
+                    run = (sent, {record.id: None}, 1, cand.end)
             if record is not None:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))

@@ -4,6 +4,9 @@ Several finders add mentions only where no earlier mention stands. A linear scan
 spans for each candidate makes a large text quadratic; sorted starts with the running maximum
 of the ends answer each question with one bisection: a stretch overlaps some span iff a span
 starting before its end ends after its start.
+
+``matches_at`` is the other question finders ask about positions: what a scan would find, when
+only a few known positions can start a match.
 """
 
 from __future__ import annotations
