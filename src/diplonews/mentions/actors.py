@@ -119,9 +119,12 @@ def _opt(value: object) -> str | None:
     return str(value) if value else None
 
 
-def _canonical_person(name: str) -> str:
-    """A person's name without honorifics and middle initials: 'Antony J. Blinken' → 'Antony Blinken'."""
+def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> str:
+    """A person's name without honorifics, middle initials and the letters of a rank after it:
+    'Antony J. Blinken' → 'Antony Blinken', 'Anil Nandlall SC' → 'Anil Nandlall'."""
     parts = [p for p in name.split() if not _INITIAL.match(p)]
+    while len(parts) > 2 and parts[-1].rstrip(",") in postnominals:
+        parts.pop()
     return " ".join(parts) if parts else name
 
 
@@ -151,6 +154,7 @@ class ActorFinder:
         honorific = table.expand("{HONORIFIC}")
         self._not_name = regex.compile(rf"^(?:{not_name})$")
         self._inner_words = frozenset(table.words("NAME_INNER"))
+        self._postnominals = frozenset(table.words("NAME_POSTNOMINAL"))
         # Three patterns start at a title ("President Xi", "the Foreign Minister", "Minister of
         # Foreign Affairs, Wang Yi"). One scan finds where titles start; the three are then tried
         # only there (and, for "the ministry spokesman", at the few words before), which gives
@@ -930,7 +934,7 @@ class ActorFinder:
         named: list[list[str]] = []
         for c in persons_first_pass:
             name = str(c.data["name"])
-            c.data["canonical"] = _canonical_person(name)
+            c.data["canonical"] = _canonical_person(name, self._postnominals)
             words = str(c.data["canonical"]).casefold().split()
             if len(words) > 1 and any(len(full) > len(words) and full[-len(words):] == words for full in named):
                 # "Van Aalst said" after "Pieter van Aalst": a capitalised particle opening a
@@ -1104,8 +1108,11 @@ class ActorFinder:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
                 ids = (record.id,)
-                if record.kind == "person" and cand.kind != "pronoun":
-                    persons_seen.append((sent, cand.start, record.id, self._subject_like(text, cand.start)
+                subject_like = self._subject_like(text, cand.start)
+                if record.kind == "person" and cand.kind != "pronoun" and (subject_like or not cand.data.get("indefinite")):
+                    # "a surety not below the position of a director": an unnamed person only
+                    # mentioned as an object is no one a later "he" or "she" refers to.
+                    persons_seen.append((sent, cand.start, record.id, subject_like
                                          and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)

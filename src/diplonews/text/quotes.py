@@ -60,9 +60,12 @@ def _straight_role(text: str, pos: int, width: int, para_start: int, para_end: i
 
 def _closes_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
     """An opening mark set the way closing marks are: after a word or its punctuation, before
-    a space, punctuation or the paragraph end ("„so“ she said")."""
+    a space, punctuation or the paragraph end ("„so“ she said"); or, while a quotation is open,
+    a stray opening mark that ends the paragraph ("… because of injury. “")."""
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + 1] if pos + 1 < para_end else " "
+    if not text[pos + 1:para_end].strip():
+        return True
     return not before.isspace() and before not in "([{—–-/:" and (after.isspace() or after in ",.;:!?)")
 
 
