@@ -32,8 +32,9 @@ _NOUN_CAPTURE = regex.compile(
 _STATUSES = frozenset(get_args(MeetingStatus))
 # Verbs whose object is a topic: a place after them is the topic's, not the meeting's.
 _TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNORECASE)
-# A date that starts a span, not the day of an event: "his fifth visit since 2014".
-_SINCE = regex.compile(r"\bsince\s+(?:the\s+)?$", regex.IGNORECASE)
+# A date that starts a span, not the day of an event: "his fifth visit since 2014", or the day
+# of the event a "since" clause tells ("their first call since the US struck Syria on April 6").
+_SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
 # The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
@@ -140,11 +141,12 @@ def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[s
 def _elsewhere(ctx: MatchContext, date: Mention) -> bool:
     """Whether a date of the sentence belongs to something else than the matched meeting.
 
-    "since 2014" starts a span ("his fifth visit since 2014"); a date after the match with
+    "since 2014" starts a span ("his fifth visit since 2014"), and "since the US struck Syria on
+    April 6" dates another event; a date after the match with
     someone's own event before it is that event's ("held discussions about Deuba's visit to
     India from April 1"). Dates inside the match are the meeting's own.
     """
-    return _SINCE.search(ctx.text, max(ctx.sentence.start, date.start - 12), date.start) is not None \
+    return _SINCE.search(ctx.text, max(ctx.sentence.start, date.start - 100), date.start) is not None \
         or _after_owned_event(ctx, date)
 
 

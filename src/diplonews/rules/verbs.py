@@ -12,7 +12,7 @@ Forms a pattern can ask for, as ``{NAME}`` or ``{NAME.form}``:
 ========== ==========================================================================
 finite     (default) an affirmative verb group in any tense, aspect or modality
 ing        the present participle alone: ", urging …", "by urging …"
-passive    be/get + past participle: "was urged", "has been asked", "will be signed"
+passive    be/get + past participle: "was urged", "has been asked", "will be signed", "is expected to be received"
 participle the past participle alone: "an accord signed by …"
 base       the bare lemma: "to sign"
 past       the simple past alone: "urged"
@@ -209,8 +209,10 @@ def verb_group(
     if form == "past":
         return past
     if form == "passive":
-        return (rf"(?:(?:{aux.modal}|{aux.do})\s+{adv}be|{aux.have}\s+{adv}been|{aux.be}|got|gets|get)"
-                rf"\s+{adv}{participle}")
+        # "is expected to be received", "plans to be hosted": a prospective passive is a passive too.
+        return (rf"(?:(?:{aux.modal}|{aux.do})\s+{adv}be|{aux.have}\s+{adv}been"
+                rf"|{aux.be}\s+{adv}{aux.prospective}\s+{adv}to\s+be|{aux.intend}\s+{adv}to\s+be"
+                rf"|{aux.be}|got|gets|get)\s+{adv}{participle}")
     if form == "negated":
         head = rf"(?:(?:{aux.modal}|{aux.do}|{aux.be}|{aux.have})\s*{_NEGATION}|won't|can't|cannot|never)"
         return (rf"{head}\s+{adv}(?:(?:have|has|had)\s+{adv})?(?:been\s+{adv}|be\s+{adv})?"
