@@ -29,7 +29,7 @@ _STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
 # An interview printed as questions and answers: "Q: …" / "A: …" (or QUESTION / ANSWER).
 _ANSWER = regex.compile(r"^\s*(?:A|ANSWER|Answer)\s*:\s")
 _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
-_TOKEN = regex.compile(r"⟦([a-z]*)(\d+)⟧")
+_TOKEN = regex.compile(r"⟦[a-z]*(\d+)⟧")
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class QuoteAttribution:
             return
         question = _QUESTION.match(sentence.masked) is not None
         for token in _TOKEN.finditer(sentence.masked):
-            mention = sentence.tokens[int(token[2])]
+            mention = sentence.tokens[int(token[1])]
             if "n" not in mention.flags:
                 self._named.update(mention.actor_ids)
                 if "p" in mention.flags and "m" not in mention.flags and mention.actor_ids and not question:
