@@ -6,7 +6,10 @@ fair?” Smith asked." is split into two sentences) or right before it (a senten
 "Smith said:"), then the previous *speaker* of the paragraph or of the two paragraphs before (a
 continuation quote belongs to whoever was quoted, not to the last person named, who may be the
 one talked about; AP-style copy puts each quoted paragraph apart), else nobody. A pronoun speaker is held to the
-same standard: "he" cannot be a person named so far only inside quotation marks.
+same standard: "he" cannot be a person named so far only inside quotation marks, and "he said" right
+after a person's statement is that speaker's unless someone new has since been named as a subject
+outside quotes ("Praising Ms Diaz, Mr Ito said …. He added …" is Ito's; "… Ms Diaz then rose. She said
+…" is hers).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 import regex
 
+from diplonews.mentions.actors import subject_like
 from diplonews.mentions.mask import MaskedSentence
 
 __all__ = ["QuoteAttribution", "QuotePatterns"]
@@ -25,6 +29,7 @@ _STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
 # An interview printed as questions and answers: "Q: …" / "A: …" (or QUESTION / ANSWER).
 _ANSWER = regex.compile(r"^\s*(?:A|ANSWER|Answer)\s*:\s")
 _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
+_TOKEN = regex.compile(r"⟦[a-z]*(\d+)⟧")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,10 @@ class QuoteAttribution:
         self._patterns = patterns
         self._last_speaker: tuple[int, str] | None = None  # (paragraph, actor id)
         self._named: set[str] = set()
+        self._persons: set[str] = set()  # actors named as persons outside quotes
+        # Persons named as a subject outside quotes since the last statement's sentence: each
+        # may take a later "he"/"she" from the last speaker.
+        self._newcomers: set[str] = set()
         self._last_person: str | None = None  # the last person named outside quotes and questions
         self._interviewee: str | None = None
         self._index = {id(sentence): i for i, sentence in enumerate(sentences)}
@@ -110,10 +119,13 @@ class QuoteAttribution:
             return
         if self._last_speaker[0] < sentence.paragraph - 2:
             return
-        tokens = [m for m in sentence.tokens if speaker in m.actor_ids]
+        # "the two sides" names the speaker among others, not as the one who speaks
+        tokens = [m for m in sentence.tokens if speaker in m.actor_ids and "m" not in m.flags]
         if not tokens or not all("n" in m.flags for m in tokens):
             return
-        if speaker not in self._named or speaker in self._quoted_in(sentence):
+        if speaker not in self._named or speaker in self._quoted_in(sentence) or (
+                self._last_speaker[0] >= sentence.paragraph - 1 and self._last_speaker[1] in self._persons
+                and not self._newcomers - {self._last_speaker[1]}):
             fields["speaker"] = self._last_speaker[1]
 
     def _quoted_in(self, sentence: MaskedSentence) -> set[str]:
@@ -140,13 +152,18 @@ class QuoteAttribution:
         if sentence.in_quote:
             return
         question = _QUESTION.match(sentence.masked) is not None
-        for mention in sentence.tokens:
+        for token in _TOKEN.finditer(sentence.masked):
+            mention = sentence.tokens[int(token[1])]
             if "n" not in mention.flags:
                 self._named.update(mention.actor_ids)
                 if "p" in mention.flags and "m" not in mention.flags and mention.actor_ids and not question:
                     self._last_person = mention.actor_ids[0]
+                    self._persons.add(self._last_person)
+                    if subject_like(sentence.masked, token.start()):
+                        self._newcomers.add(self._last_person)
 
     def spoke(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:
         speaker = fields.get("speaker")
         if speaker and not sentence.in_quote:
             self._last_speaker = (sentence.paragraph, speaker)
+            self._newcomers.clear()

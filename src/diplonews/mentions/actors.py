@@ -32,13 +32,20 @@ from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.rules.trie import trie_regex
 from diplonews.text.sentences import Sentence
 
-__all__ = ["ActorFinder"]
+__all__ = ["ActorFinder", "subject_like"]
 
 _TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
 )
+
+
+def subject_like(text: str, start: int) -> bool:
+    """Whether a name at ``start`` may be a clause's subject: no preposition or verb of
+    meeting just before it ("with", "met", "told" mark the one acted on)."""
+    before = text[max(0, start - 20):start].split()
+    return not before or before[-1].lower().strip(",") not in _OBJECT_CUE
 
 
 
@@ -1108,11 +1115,11 @@ class ActorFinder:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
                 ids = (record.id,)
-                subject_like = self._subject_like(text, cand.start)
-                if record.kind == "person" and cand.kind != "pronoun" and (subject_like or not cand.data.get("indefinite")):
+                is_subject = subject_like(text, cand.start)
+                if record.kind == "person" and cand.kind != "pronoun" and (is_subject or not cand.data.get("indefinite")):
                     # "a surety not below the position of a director": an unnamed person only
                     # mentioned as an object is no one a later "he" or "she" refers to.
-                    persons_seen.append((sent, cand.start, record.id, subject_like
+                    persons_seen.append((sent, cand.start, record.id, is_subject
                                          and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
@@ -1195,11 +1202,6 @@ class ActorFinder:
         if actor is None:
             return ""
         return self.gazetteer.demonym(country_id) or actor.name
-
-    @staticmethod
-    def _subject_like(text: str, start: int) -> bool:
-        before = text[max(0, start - 20):start].split()
-        return not before or before[-1].lower().strip(",") not in _OBJECT_CUE
 
     @staticmethod
     def _latest_with_token(table: ActorTable, seen: list[tuple[int, int, str, bool]], token: str
