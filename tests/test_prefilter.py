@@ -78,6 +78,24 @@ def test_unmodelled_syntax_or_short_strings_yield_no_requirement(pattern: str) -
     assert requirements(pattern) == []
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    # a mark most sentences lack is required although shorter than a trigram
+    (r"(?:⟦[a-z]*a[a-z]*\d+⟧;\s+)+and\s+⟦[a-z]*a[a-z]*\d+⟧", [{"⟧;"}, {"and\x02"}, {"⟦a⟧"}]),
+    (r"transcript\s*:\s+", [{"transcript"}, {":"}]),
+    (r"⟦[a-z]*a[a-z]*\d+⟧,\s+⟦[a-z]*a[a-z]*\d+⟧", [{"⟦a⟧"}]),  # a comma is in nearly every sentence
+    (r"(?:;|\s+and)\s+x", [{";", "\x01and"}]),  # a mark in one branch, a word in the other
+])
+def test_rare_punctuation_is_required_though_short(pattern: str, expected: list[set[str]]) -> None:
+    assert [set(r) for r in requirements(pattern)] == expected
+
+
+def test_prefilter_looks_for_short_strings_directly() -> None:
+    prefilter = Prefilter([[frozenset({";"}), frozenset({"\x01talks"})], [frozenset({":", "--"})]])
+    assert prefilter.possible("⟦a0⟧ held talks with ⟦a1⟧; ⟦a2⟧ and ⟦a3⟧") == [True, False]
+    assert prefilter.possible("⟦a0⟧ held talks with ⟦a1⟧ and ⟦a2⟧") == [False, False]
+    assert prefilter.possible("⟦a0⟧ -- ⟦a1⟧") == [False, True]
+
+
 def test_prefilter_checks_every_requirement_of_a_rule() -> None:
     prefilter = Prefilter([[frozenset({"signed", "inked"}), frozenset({"deal"})], []])
     assert prefilter.possible("They SIGNED the deal.") == [True, True]

@@ -390,10 +390,11 @@ _COMMON_MARKS = frozenset(",.-'’⟦⟧")
 
 
 def _rare_mark(string: str) -> bool:
-    """Whether ``string`` is short yet worth requiring: punctuation that most sentences lack
-    (a rule listing items with ";"), which a three-character string cannot stand for."""
+    """Whether ``string`` is short yet worth requiring: punctuation, some of it a mark most
+    sentences lack (a rule listing items with ";"), which no trigram can stand for."""
     real = string.translate(_NO_MARKS)
-    return bool(real) and all(not _in_word(c) and not c.isspace() and c not in _COMMON_MARKS for c in real)
+    return all(not _in_word(c) and not c.isspace() for c in real) and \
+        any(c not in _COMMON_MARKS for c in real)
 
 
 def _useful(strings: frozenset[str]) -> Requirement | None:
