@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplonews
-from diplonews.mentions.actors import _line_starts, _matches_at, _with_words_before
+from diplonews.mentions.actors import _line_starts, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
+from diplonews.mentions.spans import matches_at
 from diplonews.rules.literals import Prefilter, TextGate, _caseless, analyse, case_free_sets, requirements
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
@@ -179,9 +180,9 @@ def _title_scans(text: str) -> tuple[list[list[tuple[int, int]]], list[list[tupl
     finder = PARSER._actors
     starts = sorted({m.start() for m in finder._title_start.finditer(text, overlapped=True)})
     anchored = [
-        [m.span() for m in _matches_at(finder._title_name, text, starts)],
-        [m.span() for m in _matches_at(finder._title_comma_name, text, starts)],
-        [m.span() for m in _matches_at(finder._title_ref, text, _with_words_before(text, starts, 3))],
+        [m.span() for m in matches_at(finder._title_name, text, starts)],
+        [m.span() for m in matches_at(finder._title_comma_name, text, starts)],
+        [m.span() for m in matches_at(finder._title_ref, text, _with_words_before(text, starts, 3))],
     ]
     scanned = [[m.span() for m in pattern.finditer(text)]
                for pattern in (finder._title_name, finder._title_comma_name, finder._title_ref)]
@@ -310,7 +311,7 @@ def _signed_and_speaking(text: str) -> tuple[list[list[tuple[int, int]]], list[l
     finder, groups = PARSER._actors, PARSER._actors._groups
     transcript = finder._transcript_name
     fast = [[m.span() for m in finder._byline_name.finditer(text)],
-            [m.span() for m in _matches_at(transcript, text, _line_starts(text))],
+            [m.span() for m in matches_at(transcript, text, _line_starts(text))],
             [m.span() for m in groups._speaking_phrases(text)]]
     opener, phrase = groups._speaking.pattern.split(r"\K", 1)
     speaking = regex.compile(rf"(?:^|(?<={opener})){phrase}")

@@ -29,7 +29,6 @@ _STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
 # An interview printed as questions and answers: "Q: …" / "A: …" (or QUESTION / ANSWER).
 _ANSWER = regex.compile(r"^\s*(?:A|ANSWER|Answer)\s*:\s")
 _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
-_TOKEN = regex.compile(r"⟦[a-z]*(\d+)⟧")
 
 
 @dataclass(frozen=True)
@@ -152,14 +151,13 @@ class QuoteAttribution:
         if sentence.in_quote:
             return
         question = _QUESTION.match(sentence.masked) is not None
-        for token in _TOKEN.finditer(sentence.masked):
-            mention = sentence.tokens[int(token[1])]
+        for token_start, mention in sentence.placed_tokens():
             if "n" not in mention.flags:
                 self._named.update(mention.actor_ids)
                 if "p" in mention.flags and "m" not in mention.flags and mention.actor_ids and not question:
                     self._last_person = mention.actor_ids[0]
                     self._persons.add(self._last_person)
-                    if subject_like(sentence.masked, token.start()):
+                    if subject_like(sentence.masked, token_start):
                         self._newcomers.add(self._last_person)
 
     def spoke(self, fields: dict[str, Any], sentence: MaskedSentence) -> None:

@@ -44,6 +44,12 @@ class MaskedSentence:
             return mention.start if is_start else mention.end
         return self._norm_starts[i] + (pos - self._masked_starts[i])
 
+    def placed_tokens(self) -> list[tuple[int, Mention]]:
+        """Each mention with the offset of its token in ``masked``, in order. Read from the
+        masking itself, not by searching ``masked``: the text may hold lookalikes of tokens."""
+        return [(ms, self.tokens[t]) for ms, t in zip(self._masked_starts, self._token_of_piece, strict=True)
+                if t >= 0]
+
     def tokens_in(self, masked_start: int, masked_end: int) -> list[Mention]:
         """The mentions whose tokens lie inside a masked span."""
         found = []
