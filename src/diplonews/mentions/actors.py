@@ -1115,12 +1115,13 @@ class ActorFinder:
                 record.add(surface, cand.start, cand.end) if surface else record.mentions.append(
                     (cand.start, cand.end))
                 ids = (record.id,)
-                is_subject = subject_like(text, cand.start)
-                if record.kind == "person" and cand.kind != "pronoun" and (is_subject or not cand.data.get("indefinite")):
+                if record.kind == "person" and cand.kind != "pronoun":
+                    is_subject = subject_like(text, cand.start)
                     # "a surety not below the position of a director": an unnamed person only
                     # mentioned as an object is no one a later "he" or "she" refers to.
-                    persons_seen.append((sent, cand.start, record.id, is_subject
-                                         and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
+                    if is_subject or not cand.data.get("indefinite"):
+                        persons_seen.append((sent, cand.start, record.id, is_subject
+                                             and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
             if not ids:
