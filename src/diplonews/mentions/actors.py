@@ -73,6 +73,32 @@ class _Candidate:
     data: dict[str, object] = field(default_factory=dict)
 
 
+class _TextScans:
+    """Scans of one text that several finders read, each made once, on first use: the words
+    written in lower case, and the full names (``ActorFinder._full_name``, overlapping)."""
+
+    def __init__(self, text: str, full_name: regex.Pattern[str]):
+        self._text = text
+        self._full_name = full_name
+        self._lower: set[str] | None = None
+        self._full: list[regex.Match[str]] | None = None
+
+    @property
+    def lower(self) -> set[str]:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self._text))
+        return self._lower
+
+    @property
+    def full_names(self) -> list[regex.Match[str]]:
+        if self._full is None:
+            self._full = list(self._full_name.finditer(self._text, overlapped=True))
+        return self._full
+
+
+_LOWER_WORD = regex.compile(r"(?<![\w-])\p{Ll}[\p{Ll}-]*")
+
+
 def _with_words_before(text: str, starts: Sequence[int], words: int) -> list[int]:
     """``starts`` and the starts of up to ``words`` words before each, on the same line."""
     found = set(starts)
@@ -429,6 +455,7 @@ class ActorFinder:
         known_by_end: dict[int, _Candidate] = {}
         known_by_start: dict[int, _Candidate] = {}
         anchors: list[Anchor] = []
+        scans = _TextScans(text, self._full_name)
         for start, end, surface in self.gazetteer.find(text):
             form = self.gazetteer.lookup(surface)
             if form is None or self._geo_after.match(text, end):
@@ -518,7 +545,7 @@ class ActorFinder:
             if self._unknown_full_name(m.group("name")):
                 cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
-        self._aside_names(text, cands)
+        self._aside_names(text, cands, scans)
         speaking = {m.group("name") for m in self._bare_speaker.finditer(text)}
         speaking.update(m.group("name") for m, _ in said_lone if self._lone_object.match(text, m.end("name")))
         speaking = {n for n in speaking if not self._not_name.match(n) and self.gazetteer.lookup(n) is None}
@@ -526,7 +553,7 @@ class ActorFinder:
             # "Eklund told journalists", "said Eklund.": a surname that speaks is a person when the text also
             # gives the full name ("Lars Eklund") somewhere. One pass finds all full names.
             seen_full: set[int] = set()
-            for f in self._full_name.finditer(text, overlapped=True):
+            for f in scans.full_names:
                 first = f.group("first")
                 if f.group("last") in speaking and f.start() not in seen_full and \
                         not self._not_name.match(first) and self.gazetteer.lookup(first) is None:
@@ -617,12 +644,12 @@ class ActorFinder:
         for m in self._list_ref.finditer(text):
             cands.append(_Candidate(m.start(), m.end(), "list_ref", 2))
         self._org_names(text, anchors, cands)
-        self._lone_names(text, said_lone, cands)
-        self._named_again(text, cands)
+        self._lone_names(text, said_lone, cands, scans)
+        self._named_again(text, cands, scans)
         return self._shape_fixes(text, cands)
 
     def _lone_names(self, text: str, said: list[tuple[regex.Match[str], bool]],
-                    cands: list[_Candidate]) -> None:
+                    cands: list[_Candidate], scans: _TextScans) -> None:
         """One capitalized word no gazetteer knows as the speaker: "Google said …", "“…,” said
         Okonkwo." A word the text also writes in lower case, or a sentence-initial plural
         ("Critics said") that the text never capitalizes mid-sentence, is an ordinary word, and
@@ -631,19 +658,17 @@ class ActorFinder:
         verb. A word of any name already found ("Wang" of "Wang Yi", whichever order the name
         is written in) is left to that name."""
         taken = SpanSet((c.start, c.end) for c in cands)
-        lower: set[str] | None = None
         full_ends: set[str] | None = None
 
         def lone(word: str, sentence_start: bool) -> bool:
-            nonlocal lower, full_ends
+            nonlocal full_ends
             if len(word) < 3 or word in self._not_name_start or self._not_name.match(word) \
                     or word.lower() in self._group_heads or self.gazetteer.lookup(word) is not None:
                 return False
-            if lower is None or full_ends is None:
-                lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
-                full_ends = {f.group("last") for f in self._full_name.finditer(text, overlapped=True)}
+            if full_ends is None:
+                full_ends = {f.group("last") for f in scans.full_names}
                 full_ends.update(w for c in cands for w in text[c.start:c.end].split() if w[:1].isupper())
-            if word.lower() in lower or word in full_ends:
+            if word.lower() in scans.lower or word in full_ends:
                 return False
             return not sentence_start or not word.endswith("s") or \
                 regex.search(rf"(?<=\p{{Ll}}[,;]?[^\S\n]+){regex.escape(word)}\b", text) is not None
@@ -661,23 +686,20 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 1,
                                         {"name": name, "title": None, "country": None}))
 
-    def _named_again(self, text: str, cands: list[_Candidate]) -> None:
+    def _named_again(self, text: str, cands: list[_Candidate], scans: _TextScans) -> None:
         """A full name no gazetteer knows opening a sentence ("Dana Whitfield was blunt.") or
         inside one ("a suit filed by Dana Whitfield,") is a person when the text goes on to use
         its last word alone ("… Whitfield said"), or, opening a sentence, a personal pronoun in
         the next sentence ("… she said"): bodies and places are named again by their whole
         names, people by surname or pronoun. Only words no other candidate holds are read."""
         taken = SpanSet((c.start, c.end) for c in cands)
-        lower: set[str] | None = None
         for m in self._opening_name.finditer(text):
             first, last = m.group("first"), m.group("last")
             if taken.overlaps(m.start(), m.end()) or first in self._not_name_start or self._not_name.match(first) \
                     or self._not_name.match(last) or last in self._not_person_end \
                     or not self._unknown_full_name(f"{first} {last}"):
                 continue
-            if lower is None:
-                lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
-            if first.lower() in lower or last.lower() in lower:
+            if first.lower() in scans.lower or last.lower() in scans.lower:
                 continue
             alone = regex.search(rf"(?<!{regex.escape(first)}[^\S\n]+)(?<![\p{{L}}-]){regex.escape(last)}(?![\p{{L}}-])",
                                  text, pos=m.end())
@@ -739,9 +761,8 @@ class ActorFinder:
                                     {"name": org.name, "country": org.country,
                                      "surface_end": org.name_end if org.name_end >= 0 else org.end}))
 
-    def _aside_names(self, text: str, cands: list[_Candidate]) -> None:
+    def _aside_names(self, text: str, cands: list[_Candidate], scans: _TextScans) -> None:
         """Persons named before an age or a "who" clause: "Tomas Varga, 54, said"."""
-        lower: set[str] | None = None
         for aside in self._aside.finditer(text):
             m = self._name_before.search(text, max(0, aside.start() - 80), aside.start())
             if m is None:
@@ -750,12 +771,9 @@ class ActorFinder:
             if tokens[0] in self._not_name_start or not self._unknown_full_name(m.group("name")):
                 continue  # "Many Kenyans, who…": a quantifier opens no name
             before = text[max(0, m.start() - 3):m.start()].strip()
-            if not before or before[-1] in ".!?\"\u201c":
-                # At a sentence start a common word is capitalized too ("Many Kenyans, who…").
-                if lower is None:
-                    lower = set(regex.findall(r"(?<![\w-])\p{Ll}[\p{Ll}-]*", text))
-                if tokens[0].lower() in lower:
-                    continue
+            # At a sentence start a common word is capitalized too ("Many Kenyans, who…").
+            if (not before or before[-1] in ".!?\"\u201c") and tokens[0].lower() in scans.lower:
+                continue
             cands.append(_Candidate(m.start(), m.end(), "person", 2,
                                     {"name": m.group("name"), "title": None, "country": None}))
 
