@@ -56,14 +56,17 @@ DEV_EXTRA_FLOOR = 0.80  # measured 0.836 on 2026-12-05 (0.862 on 2026-11-28); tu
 DEV2 = Path(__file__).resolve().parent / "corpus" / "dev2"
 DEV2_FLOOR = 0.83  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.864 on 2026-12-06
 DEV3 = Path(__file__).resolve().parent / "corpus" / "dev3"
-DEV3_FLOOR = 0.76  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.789 after tuning
+DEV3_FLOOR = 0.78  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.804 after tuning
 DEV4 = Path(__file__).resolve().parent / "corpus" / "dev4"
 DEV4_FLOOR = 0.77  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.794 after tuning
+DEV5 = Path(__file__).resolve().parent / "corpus" / "dev5"
+DEV5_FLOOR = 0.75  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.773 after tuning
 
 
 @pytest.mark.parametrize(("folder", "floor"),
-                         [(DEV_EXTRA, DEV_EXTRA_FLOOR), (DEV2, DEV2_FLOOR), (DEV3, DEV3_FLOOR), (DEV4, DEV4_FLOOR)],
-                         ids=["dev-extra", "dev2", "dev3", "dev4"])
+                         [(DEV_EXTRA, DEV_EXTRA_FLOOR), (DEV2, DEV2_FLOOR), (DEV3, DEV3_FLOOR), (DEV4, DEV4_FLOOR),
+                          (DEV5, DEV5_FLOOR)],
+                         ids=["dev-extra", "dev2", "dev3", "dev4", "dev5"])
 def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float) -> None:
     report = evaluate(folder)
     print(format_table(report))
