@@ -426,3 +426,72 @@ def test_next_day_counts_from_the_day_named_before() -> None:
                     "talks with Ethiopian Prime Minister Abiy Ahmed.", published=PUBLISHED)
     [meeting] = article.meetings
     assert meeting.date is not None and meeting.date.value == "2024-05-07"
+
+
+# ---- two days named for one pair: two meetings; consecutive days or a range: one -------------
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Chilean President Gabriel Boric and Bolivian President Luis Arce met in La Paz on 2 and 6 April.",
+         ["2024-04-02", "2024-04-06"]),
+        ("Chilean President Gabriel Boric held talks with Bolivian President Luis Arce on April 2 and 6.",
+         ["2024-04-02", "2024-04-06"]),
+        ("Chilean President Gabriel Boric spoke with Bolivian President Luis Arce on 2 April and again on 6 April.",
+         ["2024-04-02", "2024-04-06"]),
+        ("Chilean President Gabriel Boric and Bolivian President Luis Arce met in La Paz on 2 and 3 April.",
+         ["2024-04-02"]),
+        ("Chilean President Gabriel Boric held talks with Bolivian President Luis Arce from 2 to 6 April.",
+         ["2024-04-02"]),
+    ],
+)
+def test_days_apart_are_separate_meetings(text: str, days: list[str]) -> None:
+    article = parse(text, published=PUBLISHED)
+    assert sorted(m.date.value for m in article.meetings if m.date is not None) == days
+    assert all({_name(article, p) for p in m.participants} == {"Gabriel Boric", "Luis Arce"}
+               for m in article.meetings)
+
+
+# ---- a with-phrase opening the sentence names whom the subject talked to ---------------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("With his Bolivian counterpart Luis Arce, Chilean President Gabriel Boric discussed lithium exports.",
+         "held"),
+        ("With Bolivian President Luis Arce, Chilean President Gabriel Boric also reviewed the water dispute.",
+         "held"),
+        ("With Bolivian President Luis Arce, Chilean President Gabriel Boric will discuss port access.", "planned"),
+        ("Speaking with Bolivian President Luis Arce by phone, Chilean President Gabriel Boric thanked him.",
+         "held"),
+        ("Talking with Bolivian President Luis Arce in Santiago, Chilean President Gabriel Boric praised the deal.",
+         "held"),
+    ],
+)
+def test_fronted_with_phrase_of_talking(text: str, status: str) -> None:
+    _expect(text, ({"Gabriel Boric", "Luis Arce"}, status))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With Bolivian President Luis Arce's backing, Chilean President Gabriel Boric won the vote.",
+        "With Bolivian President Luis Arce absent, Chilean President Gabriel Boric signed the decree.",
+        "Speaking with reporters in Santiago, Chilean President Gabriel Boric praised the deal.",
+    ],
+)
+def test_with_phrases_that_are_no_conversation(text: str) -> None:
+    _expect(text)
+
+
+# ---- a country's possessive with a bare apostrophe ("Laos' President") -----------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean President Gabriel Boric held separate meetings with Barbados' Prime Minister Mia Mottley "
+         "and Foreign Minister Kerrie Symmonds.",
+         [({"Gabriel Boric", "Mia Mottley"}, "held"), ({"Gabriel Boric", "Kerrie Symmonds"}, "held")]),
+        ("Chilean President Gabriel Boric met Barbados’ Prime Minister Mia Mottley in Bridgetown.",
+         [({"Gabriel Boric", "Mia Mottley"}, "held")]),
+    ],
+)
+def test_bare_apostrophe_possessive_of_a_country(text: str, expected: list[tuple[set[str], str]]) -> None:
+    _expect(text, *expected)

@@ -105,7 +105,9 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             continue
         if _unsplit(m, merged, country_of):
             continue
-        target = next((x for x in reversed(merged[-_WINDOW:]) if _same_meeting(x, m, country_of)), None)
+        # A match its builder split on purpose ("met on 7 and 9 February": two days) stays split.
+        target = next((x for x in reversed(merged[-_WINDOW:])
+                       if _same_meeting(x, m, country_of) and not _split_apart(x, m)), None)
         if target is None:
             merged.append(_own(m))
         else:
@@ -394,7 +396,7 @@ def _same_sides(a: list[str], b: list[str], country_of: Callable[[str], str | No
         for one, other in ((only_a, only_b), (only_b, only_a)))
 
 
-_EventT = TypeVar("_EventT", Agreement, Demand)
+_EventT = TypeVar("_EventT", Agreement, Demand, Meeting)
 
 
 def _merge_retold(items: list[_EventT], same: Callable[[_EventT, _EventT], bool],

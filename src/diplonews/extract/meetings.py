@@ -8,13 +8,14 @@ turned into the meeting's kind here. Rules that set a kind or status themselves 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast, get_args
 
 import regex
 
 from diplonews.extract.context import MatchContext, dropped, only_companies
 from diplonews.mentions.base import Mention
-from diplonews.model import MeetingStatus, Place
+from diplonews.model import DateValue, MeetingStatus, Place
 
 __all__ = ["finish_meeting"]
 
@@ -37,6 +38,12 @@ _TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNO
 _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
+# Two days of one month joined by "and": "7 and 9 February", "February 7 and 9".
+_TWO_DAYS = regex.compile(
+    r"^(?:(?P<a>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&)\s*(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}"
+    r"|\p{L}+\.?\s+(?P<c>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&)\s*(?P<d>\d{1,2})\b)", regex.IGNORECASE)
+# What joins a meeting's day to a second day of its own: "on 3 March and again on 5 March".
+_AGAIN = regex.compile(r",?\s+and\s+(?:again|once\s+more|once\s+again)\s+(?:on\s+)?", regex.IGNORECASE)
 # The verb of a negated or refused meeting: "did not meet", "refused to see", "was denied permission to meet".
 _NEGATED = regex.compile(
     r"\b(?:not|never|n't|no\s+longer|refus\w*|declin\w*|denied|unable|fail\w*)\b", regex.IGNORECASE)
@@ -87,11 +94,13 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         return dropped(values, "a sporting contest between teams, no person meets (CONTEST_CUE)")
     if only_companies(set(participants), ctx, ctx.cues.corporate_heads, ctx.cues.corporate_leads):
         return dropped(values, "talks between companies only are business, not diplomacy (CORPORATE_HEAD)")
+    again: DateValue | None = None
     if "date" not in values:
         chosen = _nearest(ctx, [m for m in ctx.mentions("d") if m.date is not None and m.date.value
                                 and not _elsewhere(ctx, m)])
         if chosen is not None:
             values["date"] = chosen.date
+            again = _second_day(ctx, chosen)
     if "location" not in values:
         visit = isinstance(captured, str) and _kind_of(captured) == "visit"
         topic = verb is not None and _TOPIC_VERB.search(verb) is not None
@@ -113,8 +122,46 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         # and C": one meeting with each of the parties named after the verb.
         subject, others = _sides(values, ctx)
         if len(subject) == 1 and len(others) > 1:
-            return [{**values, "participants": [subject[0], other]} for other in others]
-    return [values]
+            return _twice([{**values, "participants": [subject[0], other]} for other in others], again)
+    return _twice([values], again)
+
+
+def _twice(items: list[dict[str, Any]], again: DateValue | None) -> list[dict[str, Any]]:
+    """The meetings of one match, once more on a second day the sentence names for them."""
+    if again is None:
+        return items
+    return items + [{**item, "date": again} for item in items]
+
+
+def _second_day(ctx: MatchContext, chosen: Mention) -> DateValue | None:
+    """A second, separate day of the same meeting(s): "met on 7 and 9 February", "talked on
+    3 March and again on 5 March".
+
+    Two days joined by "and" with a day or more between them are two meetings; consecutive
+    days ("the summit on 11 and 12 October") are one event spanning both, and a range
+    ("11-12 October", "from 3 to 6 May") is one event too.
+    """
+    date = chosen.date
+    if date is None or date.value is None or date.precision != "day":
+        return None
+    pair = _TWO_DAYS.search(date.text)
+    if pair is not None:
+        first, second = int(pair.group("a") or pair.group("c")), int(pair.group("b") or pair.group("d"))
+        if second - first < 2:
+            return None
+        try:
+            day = dt.date.fromisoformat(date.value).replace(day=second)
+        except ValueError:
+            return None
+        return DateValue(value=day.isoformat(), precision="day", text=date.text, relative=date.relative)
+    after = ctx.text[chosen.end:min(ctx.sentence.end, chosen.end + 40)]
+    link = _AGAIN.match(after)
+    if link is None:
+        return None
+    later = next((m for m in ctx.mentions("d") if m.start == chosen.end + link.end()), None)
+    if later is None or later.date is None or later.date.value is None or later.date.value == date.value:
+        return None
+    return later.date
 
 
 def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[str]]:
