@@ -359,3 +359,39 @@ def test_asked_someone_for(text: str, addressee: str, action: str) -> None:
 )
 def test_not_asking(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, demands=[{}])
+
+
+# ---- a coordinated subject: each member makes the demand ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "demanders"),
+    [
+        ("Ghana and Togo urged Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
+        ("On Friday, Norway, Iceland and Denmark called on Russia to release the detained traders.",
+         ["Norway", "Iceland", "Denmark"]),
+        ("Both Chile and Argentina have asked Bolivia to release the detained traders.", ["Chile", "Argentina"]),
+        ("The envoy said that Japan and Australia expect China to release the detained traders.",
+         ["Japan", "Australia"]),
+        ("Ghana as well as Togo pressed Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
+    ],
+)
+def test_coordinated_demanders(text: str, demanders: list[str]) -> None:
+    assert_extracts(text, parser=PARSER, demands=[
+        {"demander": name, "action": "release the detained traders"} for name in demanders])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the first actor is the object of a preposition or of another verb: it demands nothing
+        ("Talks between Ghana and Togo called on Burkina Faso to release the detained traders.", "Ghana"),
+        ("Kenya hosted Sudan and Ethiopia urged Eritrea to release the detained traders.", "Sudan"),
+        ("A letter from Chile and Peru asked Bolivia to release the detained traders.", "Chile"),
+    ],
+)
+def test_coordinated_demanders_not_objects(text: str, absent: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{"demander": absent}])
+
+
+def test_two_titles_of_one_person_are_one_demander() -> None:
+    text = "Ghanaian Foreign Minister and Regional Bloc Chair Kofi Mensah has called for regional unity."
+    assert_not_extracts(text, parser=PARSER, demands=[{"demander": "Ghanaian Foreign Minister"}])
