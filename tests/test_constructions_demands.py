@@ -395,3 +395,10 @@ def test_coordinated_demanders_not_objects(text: str, absent: str) -> None:
 def test_two_titles_of_one_person_are_one_demander() -> None:
     text = "Ghanaian Foreign Minister and Regional Bloc Chair Kofi Mensah has called for regional unity."
     assert_not_extracts(text, parser=PARSER, demands=[{"demander": "Ghanaian Foreign Minister"}])
+
+
+def test_listed_apposition_is_no_joint_subject() -> None:
+    text = ("The envoys of five states, including Ghana, Togo, Benin and Niger, issued a joint statement "
+            "urging Mali to release the detained traders.")
+    for name in ("Togo", "Benin", "Niger"):
+        assert_not_extracts(text, parser=PARSER, demands=[{"demander": name}])
