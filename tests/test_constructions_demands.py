@@ -361,22 +361,32 @@ def test_not_asking(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, demands=[{}])
 
 
-# ---- a coordinated subject: each member makes the demand ------------------------------------------
+# ---- 'joined X in urging …' and 'adopted a resolution calling on …' ----------------------------------
 @pytest.mark.parametrize(
     ("text", "demanders"),
     [
-        ("Ghana and Togo urged Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
-        ("On Friday, Norway, Iceland and Denmark called on Russia to release the detained traders.",
-         ["Norway", "Iceland", "Denmark"]),
-        ("Both Chile and Argentina have asked Bolivia to release the detained traders.", ["Chile", "Argentina"]),
-        ("The envoy said that Japan and Australia expect China to release the detained traders.",
-         ["Japan", "Australia"]),
-        ("Ghana as well as Togo pressed Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
+        ("Ghana joined Togo in urging Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
+        ("Estonia has joined Latvia and Lithuania in calling on Belarus to release the detained traders.",
+         ["Estonia", "Latvia", "Lithuania"]),
+        ("The African Union adopted a resolution urging Sudan to release the detained traders.", ["African Union"]),
+        ("Norway issued a statement calling on Russia to release the detained traders.", ["Norway"]),
+        ("Chile has passed a motion demanding that Bolivia release the detained traders.", ["Chile"]),
     ],
 )
-def test_coordinated_demanders(text: str, demanders: list[str]) -> None:
+def test_joined_in_and_adopted_text(text: str, demanders: list[str]) -> None:
     assert_extracts(text, parser=PARSER, demands=[
         {"demander": name, "action": "release the detained traders"} for name in demanders])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia vetoed a resolution demanding that Ukraine release the detained traders.",
+        "The council debated a resolution calling for the release of the detained traders.",
+    ],
+)
+def test_text_not_issued_is_no_demand(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{}])
 
 
 @pytest.mark.parametrize(
