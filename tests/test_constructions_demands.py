@@ -359,3 +359,56 @@ def test_asked_someone_for(text: str, addressee: str, action: str) -> None:
 )
 def test_not_asking(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, demands=[{}])
+
+
+# ---- 'joined X in urging …' and 'adopted a resolution calling on …' ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "demanders"),
+    [
+        ("Ghana joined Togo in urging Burkina Faso to release the detained traders.", ["Ghana", "Togo"]),
+        ("Estonia has joined Latvia and Lithuania in calling on Belarus to release the detained traders.",
+         ["Estonia", "Latvia", "Lithuania"]),
+        ("The African Union adopted a resolution urging Sudan to release the detained traders.", ["African Union"]),
+        ("Norway issued a statement calling on Russia to release the detained traders.", ["Norway"]),
+        ("Chile has passed a motion demanding that Bolivia release the detained traders.", ["Chile"]),
+    ],
+)
+def test_joined_in_and_adopted_text(text: str, demanders: list[str]) -> None:
+    assert_extracts(text, parser=PARSER, demands=[
+        {"demander": name, "action": "release the detained traders"} for name in demanders])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia vetoed a resolution demanding that Ukraine release the detained traders.",
+        "The council debated a resolution calling for the release of the detained traders.",
+    ],
+)
+def test_text_not_issued_is_no_demand(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{}])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the first actor is the object of a preposition or of another verb: it demands nothing
+        ("Talks between Ghana and Togo called on Burkina Faso to release the detained traders.", "Ghana"),
+        ("Kenya hosted Sudan and Ethiopia urged Eritrea to release the detained traders.", "Sudan"),
+        ("A letter from Chile and Peru asked Bolivia to release the detained traders.", "Chile"),
+    ],
+)
+def test_coordinated_demanders_not_objects(text: str, absent: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{"demander": absent}])
+
+
+def test_two_titles_of_one_person_are_one_demander() -> None:
+    text = "Ghanaian Foreign Minister and Regional Bloc Chair Kofi Mensah has called for regional unity."
+    assert_not_extracts(text, parser=PARSER, demands=[{"demander": "Ghanaian Foreign Minister"}])
+
+
+def test_listed_apposition_is_no_joint_subject() -> None:
+    text = ("The envoys of five states, including Ghana, Togo, Benin and Niger, issued a joint statement "
+            "urging Mali to release the detained traders.")
+    for name in ("Togo", "Benin", "Niger"):
+        assert_not_extracts(text, parser=PARSER, demands=[{"demander": name}])

@@ -179,7 +179,28 @@ class DemandSplitter:
             item["action"] = part
             item["polarity"] = "negative" if _NEGATIVE.match(part) else "positive"
             items.append(item)
-        return items or dropped(values, f"every demanded action under 2 words: {action!r}")
+        if not items:
+            return dropped(values, f"every demanded action under 2 words: {action!r}")
+        return self._per_demander(items, values)
+
+    @staticmethod
+    def _per_demander(items: list[dict[str, Any]], values: dict[str, Any]) -> list[dict[str, Any]]:
+        """One copy of each item per demander a rule names ('X joined Y in urging …': Y too).
+
+        The rules capture each demander as its own span of the demander group ({CO_MEMBER}),
+        so a span stands for one actor (its first id), never the several ids one token may
+        carry. A joint subject before the verb ('Chile and Peru urged …') is not read so: on
+        held-out news it added demanders the annotators did not count."""
+        groups: list[list[str]] = values.get("_demander_groups") or []
+        demanders: list[str] = []
+        for group in groups:
+            if group and group[0] not in demanders:
+                demanders.append(group[0])
+        if len(demanders) < 2:
+            return items
+        addressee = values.get("addressee")
+        return [dict(item, demander=demander) for demander in demanders if demander != addressee
+                for item in items]
 
 
 class AddresseeFinder:
