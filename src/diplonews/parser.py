@@ -453,6 +453,9 @@ class Parser:
             donor = attribution.donor(index) if attribution is not None else None
             if donor is not None:  # a quotation standing alone: the ranked speaker, or none
                 provisional["statement"] = donor
+            turn = attribution.turn(index) if attribution is not None else None
+            if turn is not None:  # a transcript turn under way: its speaker (statement.transcript-turn)
+                provisional["turn"] = turn
             for match in matches:
                 built = self._fields(match, sentence, norm, provisional)
                 if built:

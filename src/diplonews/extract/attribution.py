@@ -29,6 +29,9 @@ _STANDALONE = regex.compile(r"^\s*(?:⟦q\d+⟧[\s,.;:!?\u2014\u2013-]*)+$")
 # An interview printed as questions and answers: "Q: …" / "A: …" (or QUESTION / ANSWER).
 _ANSWER = regex.compile(r"^\s*(?:A|ANSWER|Answer)\s*:\s")
 _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
+# A transcript line's label ("Foreign Minister Ivanov: …", "Question: …"): a new turn begins.
+_LABEL = regex.compile(r"^\s*(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)(?:\s+(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)){0,6}\s*:\s")
+_QUOTE_TOKEN = regex.compile(r"⟦q\d+⟧")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ class QuoteAttribution:
         self._newcomers: set[str] = set()
         self._last_person: str | None = None  # the last person named outside quotes and questions
         self._interviewee: str | None = None
+        # The speaker of the transcript turn under way ("NAME: …" opened it): its later sentences
+        # and paragraphs are that person's words until another label or quoted narration.
+        self._turn: str | None = None
         self._index = {id(sentence): i for i, sentence in enumerate(sentences)}
 
     def _neighbour(self, index: int, step: int) -> MaskedSentence | None:
@@ -100,6 +106,19 @@ class QuoteAttribution:
             if paragraph >= sentence.paragraph - 2:
                 return {"speaker": speaker}
         return {}
+
+    def turn(self, index: int) -> dict[str, Any] | None:
+        """The speaker a sentence inherits as the continuation of a transcript turn ("NAME: …"
+        opened it; a ministry transcript runs a minister's answer over several paragraphs with
+        no attribution of its own), or None. A new label ends the turn (its own line may open
+        the next one); so does a sentence with a quotation, which is narration again."""
+        sentence = self._sentences[index]
+        if sentence.in_quote:
+            return None
+        if _LABEL.match(sentence.masked) or _QUOTE_TOKEN.search(sentence.masked):
+            self._turn = None
+            return None
+        return {"speaker": self._turn} if self._turn is not None else None
 
     def _answerer(self) -> dict[str, Any]:
         """Who answers in a printed interview: the first answer's speaker is the one quoted
@@ -165,3 +184,5 @@ class QuoteAttribution:
         if speaker and not sentence.in_quote:
             self._last_speaker = (sentence.paragraph, speaker)
             self._newcomers.clear()
+            if fields.get("verb") == ":" and _LABEL.match(sentence.masked):
+                self._turn = speaker

@@ -24,6 +24,12 @@ _NEGATIVE = regex.compile(r"^(?:not|never|stop|cease|refrain|end|halt|avoid|do n
 
 
 _LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“„‘']\s*)?", regex.IGNORECASE)
+# A quotation that opens after the addressee, mid-clause (the UN “must assume …”), carries the
+# modal that makes it a demand; a rule marks such a match with this strength, and the action
+# is what follows the modal (no modal there: the quotation is no demand).
+_QUOTED_MODAL = "quoted modal"
+_MODAL_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:not\s+)?",
+                            regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
 # An action captured after "to" is a verb phrase, whatever verb starts it.
@@ -154,6 +160,13 @@ class DemandSplitter:
         if addressee is not None and addressee == demander:
             # "she said she must leave": an obligation of one's own, not a demand
             return dropped(values, "addressee is the demander")
+        if values.get("strength") == _QUOTED_MODAL:
+            lead = _MODAL_LEAD.match(action.strip())
+            if lead is None:
+                return dropped(values, "a quotation after the addressee with no modal: no demand")
+            words = lead.group(0).strip(" \"“„‘'").split()
+            values["strength"] = " ".join(w for w in words if w.lower() != "not").lower()
+            action = ("not " if words[-1].lower() == "not" else "") + action.strip()[lead.end():]
         verbal = bool(_INFINITIVE_LEAD.match(action))
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
