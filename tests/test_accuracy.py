@@ -56,17 +56,19 @@ DEV_EXTRA_FLOOR = 0.80  # measured 0.836 on 2026-12-05 (0.862 on 2026-11-28); tu
 DEV2 = Path(__file__).resolve().parent / "corpus" / "dev2"
 DEV2_FLOOR = 0.83  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.864 on 2026-12-06
 DEV3 = Path(__file__).resolve().parent / "corpus" / "dev3"
-DEV3_FLOOR = 0.78  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.804 after tuning
+DEV3_FLOOR = 0.79  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.817 after tuning
 DEV4 = Path(__file__).resolve().parent / "corpus" / "dev4"
 DEV4_FLOOR = 0.77  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.794 after tuning
 DEV5 = Path(__file__).resolve().parent / "corpus" / "dev5"
-DEV5_FLOOR = 0.75  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.773 after tuning
+DEV5_FLOOR = 0.75  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.780 after tuning
+DEV6 = Path(__file__).resolve().parent / "corpus" / "dev6"
+DEV6_FLOOR = 0.79  # first score 0.731 on 2026-12-06 (src of main 41d2415), taken before reading; 0.826 after tuning
 
 
 @pytest.mark.parametrize(("folder", "floor"),
                          [(DEV_EXTRA, DEV_EXTRA_FLOOR), (DEV2, DEV2_FLOOR), (DEV3, DEV3_FLOOR), (DEV4, DEV4_FLOOR),
-                          (DEV5, DEV5_FLOOR)],
-                         ids=["dev-extra", "dev2", "dev3", "dev4", "dev5"])
+                          (DEV5, DEV5_FLOOR), (DEV6, DEV6_FLOOR)],
+                         ids=["dev-extra", "dev2", "dev3", "dev4", "dev5", "dev6"])
 def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float) -> None:
     report = evaluate(folder)
     print(format_table(report))
@@ -76,10 +78,10 @@ def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float)
 
 # Held-out corpora: scored before anyone read their misses (their READMEs keep that first score).
 # These floors only guard against a silent fall; never tune rules on these articles.
-HELD_OUT_FLOORS = {"fresh": 0.73, "fresh2": 0.61, "fresh3": 0.67, "fresh4": 0.72, "fresh5": 0.72,
-                   "fresh6": 0.64, "fresh7": 0.75, "fresh8": 0.66, "fresh9": 0.77, "fresh10": 0.49, "general": 0.67,
+HELD_OUT_FLOORS = {"fresh": 0.73, "fresh2": 0.61, "fresh3": 0.67, "fresh4": 0.72, "fresh5": 0.74,
+                   "fresh6": 0.64, "fresh7": 0.75, "fresh8": 0.66, "fresh9": 0.77, "fresh10": 0.50, "general": 0.67,
                    "general2": 0.62, "general3": 0.69, "general4": 0.79}
-# measured 0.760, 0.644, 0.707, 0.752, 0.750, 0.673, 0.776, 0.688, 0.701, 0.650, 0.716 and 0.819 on 2026-12-06
+# measured 0.767, 0.644, 0.707, 0.760, 0.769, 0.673, 0.776, 0.688, 0.795, 0.537, 0.701, 0.650, 0.716 and 0.819 on 2026-12-06 (fourth session)
 # (first scores in the READMEs; fresh7 first scored 0.746 on main 832615a; fresh8 first scored 0.667
 # on main d038d13, its floor is that score minus about 0.02; general4 first scored 0.835 on main 24dd808,
 # its floor likewise; fresh9 first scored 0.795 on main ef9fe6e, its floor likewise; fresh10 first scored
