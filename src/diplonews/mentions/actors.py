@@ -34,7 +34,10 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder", "subject_like"]
 
-_TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+# An initial may be glued to the word after it ("U.Khurelsukh", as Mongolian and Burmese names
+# are often written): one token, whose canonical name drops the initial like a spaced one.
+_TOKEN = r"(?:\p{Lu}(?:\.(?=\p{Lu}\p{Ll})\p{Lu})?(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+_GLUED_INITIAL = regex.compile(r"(?<![\p{L}.])(\p{Lu}\.)(?=\p{Lu}\p{Ll})")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -155,7 +158,7 @@ def _opt(value: object) -> str | None:
 def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> str:
     """A person's name without honorifics, middle initials and the letters of a rank after it:
     'Antony J. Blinken' → 'Antony Blinken', 'Anil Nandlall SC' → 'Anil Nandlall'."""
-    parts = [p for p in name.split() if not _INITIAL.match(p)]
+    parts = [p for p in _GLUED_INITIAL.sub(r"\1 ", name).split() if not _INITIAL.match(p)]
     while len(parts) > 2 and parts[-1].rstrip(",") in postnominals:
         parts.pop()
     return " ".join(parts) if parts else name
@@ -230,7 +233,7 @@ class ActorFinder:
             rf"(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){portfolio_words})*")
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
+            rf"(?:(?:[^\S\n]+(?:(?:of|and|&|to)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
             rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -306,7 +309,8 @@ class ActorFinder:
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
         # country or body, then the name.
-        self._name_after_known = regex.compile(rf"[^\S\n]+{name}")
+        # An honorific may stand between ("the Foreign Minister of Chile Dr. Rosa Vidal").
+        self._name_after_known = regex.compile(rf"[^\S\n]+(?:(?:Dr\.?|H\.E\.?|Prof\.)[^\S\n]+)?{name}")
         self._title_of = regex.compile(
             rf"\b(?P<title>(?i:{person_title}))[^\S\n]+(?:of|for|to)[^\S\n]+"
             rf"(?:(?:the|of|and)[^\S\n]+|\p{{Lu}}[\p{{L}}.'-]*[^\S\n]+){{0,6}}$")
