@@ -320,6 +320,13 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
         self._name = regex.compile(name)
         self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+        # "the foreign ministers of A, B and C, NAME, NAME and NAME, respectively": a plural
+        # title's of-list of countries, then as many names, paired in order. Searched for only
+        # where "respectively" stands (rare), then read backwards to the plural title.
+        self._respectively = regex.compile(r",?[^\S\n]+respectively\b")
+        self._plural_title_of = regex.compile(
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:[\p{{L}}-]+[^\S\n]+)?(?:{plural_title})))(?![\w-])"
+            rf"[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?")
         # "both congressmen", "the two envoys", "the three prime ministers": a reference back
         # to the actors just named, for any plural title or group head, not a fixed list.
         self._pair_ref = regex.compile(
@@ -799,6 +806,8 @@ class ActorFinder:
             cands.append(_Candidate(title.start(), after.end(), "person", 8, {
                 "name": after.group("name"), "title": " ".join(text[title.start():end].split()),
                 "country": country}))
+        if "respectively" in text:
+            self._respective_names(text, known_by_end, cands)
         for m in matches_at(self._plural_title, text, title_starts):
             names: list[regex.Match[str]] = []
             pos = m.end()
@@ -816,6 +825,55 @@ class ActorFinder:
                     continue  # a known person keeps the gazetteer's identity
                 cands.append(_Candidate(one.start(), one.end(), "person", 7, {
                     "name": one.group("name"), "title": m.group("title"), "country": country}))
+
+    def _respective_names(self, text: str, known_by_end: dict[int, _Candidate], cands: list[_Candidate]) -> None:
+        """Persons paired in order with the countries of a plural title's of-list: 'the foreign
+        ministers of A, B and C, NAME, NAME and NAME, respectively'. Each name is a person of
+        the country in its place; the lists must have the same length, two at least."""
+        by_start = {c.start: c for c in known_by_end.values()}
+        for r in self._respectively.finditer(text):
+            window = max(0, r.start() - 400)
+            stop = max(text.rfind(".", window, r.start()), text.rfind("\n", window, r.start()))
+            titles = list(self._plural_title_of.finditer(text, max(window, stop + 1), r.start()))
+            if not titles:
+                continue
+            title = titles[-1]
+            countries: list[str | None] = []
+            pos = title.end()
+            while (known := by_start.get(pos)) is not None and len(countries) < 8:
+                actor = known.data["actor"]
+                assert isinstance(actor, KnownActor)
+                countries.append(actor.id if actor.kind == "country" else actor.country)
+                sep = self._list_join.match(text, known.end)
+                if sep is None:
+                    break
+                pos = sep.end()
+                if "and" in sep.group().split():
+                    last = by_start.get(pos)
+                    if last is None:
+                        break
+                    actor = last.data["actor"]
+                    assert isinstance(actor, KnownActor)
+                    countries.append(actor.id if actor.kind == "country" else actor.country)
+                    comma = self._comma_name.match(text, last.end)
+                    pos = comma.end() if comma is not None else -1
+                    break
+            if len(countries) < 2 or pos < 0:
+                continue
+            names: list[regex.Match[str]] = []
+            while len(names) < len(countries) and (one := self._name.match(text, pos)) is not None:
+                names.append(one)
+                sep = self._list_sep.match(text, one.end())
+                if sep is None:
+                    break
+                pos = sep.end()
+            if len(names) != len(countries) or names[-1].end() != r.start():
+                continue
+            for one, country in zip(names, countries, strict=True):
+                if self.gazetteer.lookup(one.group("name")) is not None:
+                    continue  # a known person keeps the gazetteer's identity
+                cands.append(_Candidate(one.start(), one.end(), "person", 7, {
+                    "name": one.group("name"), "title": title.group("title"), "country": country}))
 
     def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
