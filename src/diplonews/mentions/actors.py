@@ -289,6 +289,17 @@ class ActorFinder:
         self._met_name = regex.compile(
             rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
+        # "a summit between Presidents Lena Varga and Tomas Irigoyen": the two full names a
+        # meeting noun's between-phrase joins are persons, known or not.
+        self._between_names = regex.compile(
+            rf"\b(?i:meetings?|summits?|talks|call|conversation|encounter)[^\S\n]+between[^\S\n]+"
+            rf"(?:(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title}))[^\S\n]+)?(?=\p{{Lu}})")
+        self._and_name = regex.compile(r"[^\S\n]+and[^\S\n]+(?=\p{Lu})")
+        # Talks between two companies ("Halvorsen Shipping and Meridian Telecom") name no persons.
+        self._corporate_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD")) \
+            if "CORPORATE_HEAD" in table.names else frozenset()
+        # The second name ends where no possessive and no further capitalized word follows.
+        self._name_after_names = regex.compile(r"(?!['\u2019]s\b)(?![^\S\n]+\p{Lu})")
         # "met Lena Varga, of Chile; Tomas Irigoyen, of Peru; and …": a full name opening an
         # item of a semicolon list, its apposition set off by a comma, is a person.
         self._semicolon_name = regex.compile(rf"(?<=;[^\S\n]+(?:and[^\S\n]+)?){name}(?=,)")
@@ -550,6 +561,18 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         self._signed_names(text, cands)
+        if "between" in text:
+            for m in self._between_names.finditer(text):
+                left = self._name.match(text, m.end())
+                joined = self._and_name.match(text, left.end()) if left is not None else None
+                right = self._name.match(text, joined.end()) if joined is not None else None
+                if left is None or right is None or self._name_after_names.match(text, right.end()) is None \
+                        or any(one.group("name").split()[-1].lower() in self._corporate_heads for one in (left, right)):
+                    continue
+                for one in (left, right):
+                    if self._unknown_full_name(one.group("name")):
+                        cands.append(_Candidate(one.start("name"), one.end("name"), "person", 2,
+                                                {"name": one.group("name"), "title": None, "country": None}))
         for m in self._bare_subject.finditer(text):
             if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the Federal Reserve Bank of New York said": the end of a body's name
@@ -808,12 +831,19 @@ class ActorFinder:
                 "country": country}))
         if "respectively" in text:
             self._respective_names(text, known_by_end, cands)
+        by_start_known = {c.start: c for c in known_by_end.values()}
         for m in matches_at(self._plural_title, text, title_starts):
             names: list[regex.Match[str]] = []
             pos = m.end()
             while (one := self._name.match(text, pos)) is not None:
                 names.append(one)
-                sep = self._list_sep.match(text, one.end())
+                # "Foreign Ministers Lena Varga of Chile and Tomas Irigoyen of Peru": an of-phrase
+                # naming each one's country may follow each name.
+                name_end = one.end()
+                of_country = self._of_phrase.match(text, name_end)
+                if of_country is not None and of_country.end() in by_start_known:
+                    name_end = by_start_known[of_country.end()].end
+                sep = self._list_sep.match(text, name_end)
                 if sep is None or len(names) >= 6:
                     break
                 pos = sep.end()
