@@ -37,7 +37,10 @@ _TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNO
 # of the event a "since" clause tells ("their first call since the US struck Syria on April 6").
 _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
-_SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately)\b", regex.IGNORECASE)
+# The stops of a tour ("the next stops of his tour are A and B", "the trip will take her to A
+# and B") are separate visits too.
+_SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately|stops|legs|destinations|take\s+(?:him|her|them)\s+to)\b",
+                         regex.IGNORECASE)
 # Two days of one month joined by "and": "7 and 9 February", "February 7 and 9".
 _TWO_DAYS = regex.compile(
     r"^(?:(?P<a>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&)\s*(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}"

@@ -34,7 +34,10 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["ActorFinder", "subject_like"]
 
-_TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+# An initial may be glued to the word after it ("U.Khurelsukh", as Mongolian and Burmese names
+# are often written): one token, whose canonical name drops the initial like a spaced one.
+_TOKEN = r"(?:\p{Lu}(?:\.(?=\p{Lu}\p{Ll})\p{Lu})?(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
+_GLUED_INITIAL = regex.compile(r"(?<![\p{L}.])(\p{Lu}\.)(?=\p{Lu}\p{Ll})")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -155,7 +158,7 @@ def _opt(value: object) -> str | None:
 def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> str:
     """A person's name without honorifics, middle initials and the letters of a rank after it:
     'Antony J. Blinken' → 'Antony Blinken', 'Anil Nandlall SC' → 'Anil Nandlall'."""
-    parts = [p for p in name.split() if not _INITIAL.match(p)]
+    parts = [p for p in _GLUED_INITIAL.sub(r"\1 ", name).split() if not _INITIAL.match(p)]
     while len(parts) > 2 and parts[-1].rstrip(",") in postnominals:
         parts.pop()
     return " ".join(parts) if parts else name
@@ -230,7 +233,7 @@ class ActorFinder:
             rf"(?:(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+){portfolio_words})*")
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
-            rf"(?:(?:[^\S\n]+(?:(?:of|and|&)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
+            rf"(?:(?:[^\S\n]+(?:(?:of|and|&|to)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
             rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
         self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
@@ -286,6 +289,17 @@ class ActorFinder:
         self._met_name = regex.compile(
             rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
+        # "a summit between Presidents Lena Varga and Tomas Irigoyen": the two full names a
+        # meeting noun's between-phrase joins are persons, known or not.
+        self._between_names = regex.compile(
+            rf"\b(?i:meetings?|summits?|talks|call|conversation|encounter)[^\S\n]+between[^\S\n]+"
+            rf"(?:(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title}))[^\S\n]+)?(?=\p{{Lu}})")
+        self._and_name = regex.compile(r"[^\S\n]+and[^\S\n]+(?=\p{Lu})")
+        # Talks between two companies ("Halvorsen Shipping and Meridian Telecom") name no persons.
+        self._corporate_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD")) \
+            if "CORPORATE_HEAD" in table.names else frozenset()
+        # The second name ends where no possessive and no further capitalized word follows.
+        self._name_after_names = regex.compile(r"(?!['\u2019]s\b)(?![^\S\n]+\p{Lu})")
         # "met Lena Varga, of Chile; Tomas Irigoyen, of Peru; and …": a full name opening an
         # item of a semicolon list, its apposition set off by a comma, is a person.
         self._semicolon_name = regex.compile(rf"(?<=;[^\S\n]+(?:and[^\S\n]+)?){name}(?=,)")
@@ -306,7 +320,8 @@ class ActorFinder:
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
         # "Minister of Energy of Chile Rosa Vidal": a title, an of-phrase ending in a known
         # country or body, then the name.
-        self._name_after_known = regex.compile(rf"[^\S\n]+{name}")
+        # An honorific may stand between ("the Foreign Minister of Chile Dr. Rosa Vidal").
+        self._name_after_known = regex.compile(rf"[^\S\n]+(?:(?:Dr\.?|H\.E\.?|Prof\.)[^\S\n]+)?{name}")
         self._title_of = regex.compile(
             rf"\b(?P<title>(?i:{person_title}))[^\S\n]+(?:of|for|to)[^\S\n]+"
             rf"(?:(?:the|of|and)[^\S\n]+|\p{{Lu}}[\p{{L}}.'-]*[^\S\n]+){{0,6}}$")
@@ -316,6 +331,13 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title})))(?![\w-]),?[^\S\n]+(?=\p{{Lu}})")
         self._name = regex.compile(name)
         self._list_sep = regex.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+        # "the foreign ministers of A, B and C, NAME, NAME and NAME, respectively": a plural
+        # title's of-list of countries, then as many names, paired in order. Searched for only
+        # where "respectively" stands (rare), then read backwards to the plural title.
+        self._respectively = regex.compile(r",?[^\S\n]+respectively\b")
+        self._plural_title_of = regex.compile(
+            rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:[\p{{L}}-]+[^\S\n]+)?(?:{plural_title})))(?![\w-])"
+            rf"[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?")
         # "both congressmen", "the two envoys", "the three prime ministers": a reference back
         # to the actors just named, for any plural title or group head, not a fixed list.
         self._pair_ref = regex.compile(
@@ -539,6 +561,18 @@ class ActorFinder:
                 cands.append(_Candidate(m.start("name"), m.end("name"), "person", 2,
                                         {"name": m.group("name"), "title": None, "country": None}))
         self._signed_names(text, cands)
+        if "between" in text:
+            for m in self._between_names.finditer(text):
+                left = self._name.match(text, m.end())
+                joined = self._and_name.match(text, left.end()) if left is not None else None
+                right = self._name.match(text, joined.end()) if joined is not None else None
+                if left is None or right is None or self._name_after_names.match(text, right.end()) is None \
+                        or any(one.group("name").split()[-1].lower() in self._corporate_heads for one in (left, right)):
+                    continue
+                for one in (left, right):
+                    if self._unknown_full_name(one.group("name")):
+                        cands.append(_Candidate(one.start("name"), one.end("name"), "person", 2,
+                                                {"name": one.group("name"), "title": None, "country": None}))
         for m in self._bare_subject.finditer(text):
             if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the Federal Reserve Bank of New York said": the end of a body's name
@@ -795,12 +829,21 @@ class ActorFinder:
             cands.append(_Candidate(title.start(), after.end(), "person", 8, {
                 "name": after.group("name"), "title": " ".join(text[title.start():end].split()),
                 "country": country}))
+        if "respectively" in text:
+            self._respective_names(text, known_by_end, cands)
+        by_start_known = {c.start: c for c in known_by_end.values()}
         for m in matches_at(self._plural_title, text, title_starts):
             names: list[regex.Match[str]] = []
             pos = m.end()
             while (one := self._name.match(text, pos)) is not None:
                 names.append(one)
-                sep = self._list_sep.match(text, one.end())
+                # "Foreign Ministers Lena Varga of Chile and Tomas Irigoyen of Peru": an of-phrase
+                # naming each one's country may follow each name.
+                name_end = one.end()
+                of_country = self._of_phrase.match(text, name_end)
+                if of_country is not None and of_country.end() in by_start_known:
+                    name_end = by_start_known[of_country.end()].end
+                sep = self._list_sep.match(text, name_end)
                 if sep is None or len(names) >= 6:
                     break
                 pos = sep.end()
@@ -812,6 +855,55 @@ class ActorFinder:
                     continue  # a known person keeps the gazetteer's identity
                 cands.append(_Candidate(one.start(), one.end(), "person", 7, {
                     "name": one.group("name"), "title": m.group("title"), "country": country}))
+
+    def _respective_names(self, text: str, known_by_end: dict[int, _Candidate], cands: list[_Candidate]) -> None:
+        """Persons paired in order with the countries of a plural title's of-list: 'the foreign
+        ministers of A, B and C, NAME, NAME and NAME, respectively'. Each name is a person of
+        the country in its place; the lists must have the same length, two at least."""
+        by_start = {c.start: c for c in known_by_end.values()}
+        for r in self._respectively.finditer(text):
+            window = max(0, r.start() - 400)
+            stop = max(text.rfind(".", window, r.start()), text.rfind("\n", window, r.start()))
+            titles = list(self._plural_title_of.finditer(text, max(window, stop + 1), r.start()))
+            if not titles:
+                continue
+            title = titles[-1]
+            countries: list[str | None] = []
+            pos = title.end()
+            while (known := by_start.get(pos)) is not None and len(countries) < 8:
+                actor = known.data["actor"]
+                assert isinstance(actor, KnownActor)
+                countries.append(actor.id if actor.kind == "country" else actor.country)
+                sep = self._list_join.match(text, known.end)
+                if sep is None:
+                    break
+                pos = sep.end()
+                if "and" in sep.group().split():
+                    last = by_start.get(pos)
+                    if last is None:
+                        break
+                    actor = last.data["actor"]
+                    assert isinstance(actor, KnownActor)
+                    countries.append(actor.id if actor.kind == "country" else actor.country)
+                    comma = self._comma_name.match(text, last.end)
+                    pos = comma.end() if comma is not None else -1
+                    break
+            if len(countries) < 2 or pos < 0:
+                continue
+            names: list[regex.Match[str]] = []
+            while len(names) < len(countries) and (one := self._name.match(text, pos)) is not None:
+                names.append(one)
+                sep = self._list_sep.match(text, one.end())
+                if sep is None:
+                    break
+                pos = sep.end()
+            if len(names) != len(countries) or names[-1].end() != r.start():
+                continue
+            for one, country in zip(names, countries, strict=True):
+                if self.gazetteer.lookup(one.group("name")) is not None:
+                    continue  # a known person keeps the gazetteer's identity
+                cands.append(_Candidate(one.start(), one.end(), "person", 7, {
+                    "name": one.group("name"), "title": title.group("title"), "country": country}))
 
     def _outside_title_case(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
         """Drops persons found only by their shape inside a title-case line ("Woman Who Accused
