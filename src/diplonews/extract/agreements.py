@@ -81,9 +81,12 @@ class AgreementBuilder:
         modifier = rf"(?!(?:{barred})\b)[\w’'-]+\s+" if barred else r"[\w’'-]+\s+"
         document = rf"(?:a|an|the)\s+(?:{modifier}){{0,4}}?(?:{heads})(?![\w-])"
         self._document = regex.compile(document, regex.IGNORECASE)
-        self._document_split = regex.compile(rf"{_DOC_SEPARATOR}(?={document})", regex.IGNORECASE)
+        # A second verb of the same subject may open the next document: 'signed A and ratified B'.
+        signing = "|".join(sorted(_SIGNING_WORDS - {"sign", "signs", "agreed"}, key=len, reverse=True))
+        verb = rf"(?:(?<=\band\s)(?:also\s+)?(?:{signing})\s+)?"
+        self._document_split = regex.compile(rf"{_DOC_SEPARATOR}{verb}(?={document})", regex.IGNORECASE)
         self._document_more = regex.compile(
-            rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with)\s+(?P<more>{document}.*?){_DOC_TAIL_END}",
+            rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with)\s+{verb}(?P<more>{document}.*?){_DOC_TAIL_END}",
             regex.IGNORECASE | regex.DOTALL)
 
     @classmethod
@@ -148,7 +151,8 @@ class AgreementBuilder:
     def _documents(self, content: str, values: dict[str, Any], ctx: MatchContext) -> list[str]:
         """The documents of a coordinated object: 'signed a memorandum on X, a joint statement on
         Y, as well as an agreement on Z' names three agreements, each a noun phrase that opens with
-        an article and is headed by an agreement noun within a few words. The rule's content may
+        an article and is headed by an agreement noun within a few words; so does a second verb of
+        signing with its own document ('signed a declaration and approved the joint agreement'). The rule's content may
         stop before the list does ('…, as well as …'); the rest of the list, up to the clause's
         end, is read from the text after it. Empty unless there are two documents or more."""
         content = _LEAD.sub("", content)
