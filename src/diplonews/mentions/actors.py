@@ -35,8 +35,6 @@ from diplonews.text.sentences import Sentence
 __all__ = ["ActorFinder", "subject_like"]
 
 _TOKEN = r"(?:\p{Lu}(?:[\p{Ll}\p{Lu}-]|'(?=\p{L}{2}))*\p{L}(?!\p{L})|\p{Lu}\.)"
-# Months that are also surnames (May, March, August, June, April): see ActorFinder.
-_SURNAME_MONTHS = "May|March|August|June|April"
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _OBJECT_CUE = frozenset(
     ["with", "to", "by", "of", "for", "from", "meeting", "met", "told", "urged", "called", "visited", "between", "and", "on", "hosted", "received", "counterpart", "about", "against", "toward", "towards", "at", "in"]
@@ -161,6 +159,10 @@ def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> 
     while len(parts) > 2 and parts[-1].rstrip(",") in postnominals:
         parts.pop()
     return " ".join(parts) if parts else name
+
+
+# Months that are also surnames (May, March, August, June, April): see ActorFinder.
+_SURNAME_MONTHS = "May|March|August|June|April"
 
 
 class ActorFinder:
