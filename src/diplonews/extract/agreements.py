@@ -51,6 +51,13 @@ _QUOTED_NAME = regex.compile(r"[\"“„]([^\"“”„]+)[\"”“]")
 _WITH_TOKEN = regex.compile(r"\bwith\s+(?:the\s+)?(⟦[a-z]+\d+⟧)")
 _TOPIC_LEAD = regex.compile(r"(?:on|for|over|about|regarding|concerning)\s", regex.IGNORECASE)
 _QUOTES = "\"“”„‘’'"
+# Verb forms that end a document's modifiers (with the rules' DEAL_NP_STOP words).
+_SIGNING_WORDS = frozenset(["signed", "signs", "sign", "inked", "sealed", "struck", "reached", "concluded", "initialled",
+                            "initialed", "agreed", "adopted", "approved", "ratified", "endorsed", "renewed", "extended"])
+# Where a coordinated object's next document starts: ', ', ', and', 'and', 'as well as', 'along with'.
+_DOC_SEPARATOR = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|as\s+well\s+as|along\s+with)\s+)"
+# Where the last document of such a list stops in the text after the matched content.
+_DOC_TAIL_END = r"(?=\s*[.;:!?]|,\s+(?:which|who|according|while|but|saying|officials)\b|\s*$)"
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"])
 
 
@@ -61,19 +68,34 @@ class AgreementBuilder:
     'are expected to sign')."""
 
     def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
-                 pending: Sequence[str] = (), nouns: Sequence[str] = ()):
+                 pending: Sequence[str] = (), nouns: Sequence[str] = (), stops: Sequence[str] = ()):
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
         words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
         self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
         self._nouns = frozenset(n.lower() for n in nouns) | GENERIC_AGREEMENT_NOUNS
+        heads = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in sorted(self._nouns, key=len, reverse=True))
+        # The words between the article and the noun are modifiers, never a verb or a clause word
+        # ('…, and the Vietnamese leader signed a treaty' is a new clause, not a document).
+        barred = "|".join(regex.escape(w) for w in sorted({*(w.lower() for w in stops), *_SIGNING_WORDS}, key=len, reverse=True))
+        modifier = rf"(?!(?:{barred})\b)[\w’'-]+\s+" if barred else r"[\w’'-]+\s+"
+        document = rf"(?:a|an|the)\s+(?:{modifier}){{0,4}}?(?:{heads})(?![\w-])"
+        self._document = regex.compile(document, regex.IGNORECASE)
+        # A second verb of the same subject may open the next document: 'signed A and ratified B'.
+        signing = "|".join(sorted(_SIGNING_WORDS - {"sign", "signs", "agreed"}, key=len, reverse=True))
+        verb = rf"(?:(?<=\band\s)(?:also\s+)?(?:{signing})\s+)?"
+        self._document_split = regex.compile(rf"{_DOC_SEPARATOR}{verb}(?={document})", regex.IGNORECASE)
+        self._document_more = regex.compile(
+            rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with)\s+{verb}(?P<more>{document}.*?){_DOC_TAIL_END}",
+            regex.IGNORECASE | regex.DOTALL)
 
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
         """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD,
         AGREEMENT_PENDING and TREATY words."""
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
-                   placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"))
+                   placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"),
+                   placeholders.words("DEAL_NP_STOP") if "DEAL_NP_STOP" in placeholders.names else ())
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
         """Whether every party is named as a company: a business deal, not diplomacy."""
@@ -126,12 +148,32 @@ class AgreementBuilder:
         own = [p for p in values.get("parties") or [] if p not in partners]
         return [{**values, "content": part, "parties": [*own, partner]} for part, partner in zip(parts, partners, strict=True)]
 
+    def _documents(self, content: str, values: dict[str, Any], ctx: MatchContext) -> list[str]:
+        """The documents of a coordinated object: 'signed a memorandum on X, a joint statement on
+        Y, as well as an agreement on Z' names three agreements, each a noun phrase that opens with
+        an article and is headed by an agreement noun within a few words; so does a second verb of
+        signing with its own document ('signed a declaration and approved the joint agreement'). The rule's content may
+        stop before the list does ('…, as well as …'); the rest of the list, up to the clause's
+        end, is read from the text after it. Empty unless there are two documents or more."""
+        content = _LEAD.sub("", content)
+        if not self._document.match(content):
+            return []
+        parts = [p.strip(" ,;") for p in self._document_split.split(content) if p.strip(" ,;")]
+        span = values.get("_content_span")
+        more = self._document_more.match(ctx.text, span[1], ctx.sentence.end) if span else None
+        if more is not None:
+            parts += [p.strip(" ,;") for p in self._document_split.split(more["more"]) if p.strip(" ,;")]
+        return parts if len(parts) > 1 else []
+
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:
         """Build agreements; 'agreed to A, and to B' is two agreements of the same parties, and so
-        are the particulars listed after 'two agreements:'."""
+        are the particulars listed after 'two agreements:' and the documents of a coordinated
+        object ('signed an accord on A, a protocol on B and a memorandum on C')."""
         content = values.get("content")
         if content and (particulars := self._particulars(content.strip(), values, ctx)):
             return [item for part in particulars for item in self._one(part, ctx)]
+        if content and (documents := self._documents(content.strip(), values, ctx)):
+            return [item for part in documents for item in self._one({**values, "content": part}, ctx)]
         further = _AND_TO if content and content.lstrip().lower().startswith("to ") and _AND_TO.search(content) \
             else _FURTHER
         if content and further.search(content):

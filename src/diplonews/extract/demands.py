@@ -59,6 +59,9 @@ _RELATIVE = regex.compile(
     r",?\s+(?:that|which)\s+(?=\p{Ll}+s\s).*$", regex.DOTALL)
 
 
+# An opening single quotation mark: '‘' anywhere, or "'" at a word's start.
+_SINGLE_OPEN = regex.compile(r"\u2018|(?:^|(?<=\s))'")
+
 # Single-word demands when the lexicon defines no DEMAND_ONE_WORD list.
 _ONE_WORD = ("stop", "withdraw", "leave", "disband", "disarm", "resign", "retreat", "negotiate", "compromise")
 
@@ -184,6 +187,9 @@ class DemandSplitter:
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
+            # "need to ‘exercise restraint’ and …": the opening single mark went with the lead words.
+            if part.endswith(("\u2019", "'")) and not _SINGLE_OPEN.search(part):
+                part = part.rstrip("\u2019'").rstrip(" ,.;")
             if len(part.split()) < 2 and part.lower() not in self._one_word:
                 continue
             if against:

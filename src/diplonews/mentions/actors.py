@@ -164,6 +164,10 @@ def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> 
     return " ".join(parts) if parts else name
 
 
+# Months that are also surnames (May, March, August, June, April): see ActorFinder.
+_SURNAME_MONTHS = "May|March|August|June|April"
+
+
 class ActorFinder:
     """Compiled finders for actor mentions; one per parser, shared by all documents."""
 
@@ -171,6 +175,9 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
+        # A month name never starts a name but may end one ("Prime Minister Theresa May said"),
+        # unless a day or a year follows it: then it is the date ("President Ruto May 5").
+        later = rf"(?:{token}|(?:{_SURNAME_MONTHS})(?![\w-])(?![^\S\n]*(?:\d|,[^\S\n]*\d)))"
         # A name: capitalized words, with inner particles ("bin", "van der", "Sheikh") between
         # them and a suffix ("Jr.") after.
         inner = table.expand("{NAME_INNER}")
@@ -178,7 +185,7 @@ class ActorFinder:
         # A bare initial may open a name written without its dot ("S Jaishankar"); never "A" or
         # "I", which open sentences.
         initial = r"(?:(?![AI][^\S\n])\p{Lu}[^\S\n]+(?=\p{Lu}\p{Ll}))?"
-        name = (rf"(?P<name>{initial}{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{token}){{0,3}}"
+        name = (rf"(?P<name>{initial}{token}(?:[^\S\n]+(?:(?:{inner})[^\S\n]+){{0,2}}(?:[ae]l-)?{later}){{0,3}}"
                 rf"(?:,?[^\S\n]+(?:{suffix})(?!\w))?)")
         # Titles before a name: offices (TITLE) and the wider PERSON_TITLE ("Rep.", "analyst").
         title = table.expand("{TITLE}")
