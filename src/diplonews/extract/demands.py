@@ -31,6 +31,10 @@ _QUOTED_MODAL = "quoted modal"
 _MODAL_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:not\s+)?",
                             regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
+# "called for the need to reform …", "pushed for the urgent necessity to …": a need named as the
+# thing demanded; the act needed is the demand.
+_NEED_LEAD = regex.compile(r"^(?:the\s+)?(?:urgent\s+|pressing\s+|vital\s+)?(?:need|necessity)\s+to\s+(?=\p{Ll})",
+                           regex.IGNORECASE)
 # A joint subject written out ("A and B", "A, B and C"), not a reference back ("both ministers").
 _COORDINATED = regex.compile(r",|\sand\s")
 # "both sides", "the two parties": a joint subject that names itself only as the sides of an exchange.
@@ -180,7 +184,11 @@ class DemandSplitter:
             words = lead.group(0).strip(" \"“„‘'").split()
             values["strength"] = " ".join(w for w in words if w.lower() != "not").lower()
             action = ("not " if words[-1].lower() == "not" else "") + action.strip()[lead.end():]
-        verbal = bool(_INFINITIVE_LEAD.match(action))
+        need = _NEED_LEAD.match(action.strip())
+        if need is not None:
+            # "called for / pushed for the need to reform …": the need is the demanded act
+            action = action.strip()[need.end():]
+        verbal = need is not None or bool(_INFINITIVE_LEAD.match(action))
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
