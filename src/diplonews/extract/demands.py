@@ -31,6 +31,7 @@ _QUOTED_MODAL = "quoted modal"
 _MODAL_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:not\s+)?",
                             regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
+_THE = regex.compile(r"^the\s+")
 # "called for the need to reform …", "pushed for the urgent necessity to …": a need named as the
 # thing demanded; the act needed is the demand.
 _NEED_LEAD = regex.compile(r"^(?:the\s+)?(?:urgent\s+|pressing\s+|vital\s+)?(?:need|necessity)\s+to\s+(?=\p{Ll})",
@@ -76,13 +77,17 @@ class DemandSplitter:
 
     def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
                  trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD,
-                 joint_self: Sequence[str] = (), joint_call: Sequence[str] = ()):
+                 joint_self: Sequence[str] = (), joint_call: Sequence[str] = (),
+                 collectives: Sequence[str] = ()):
         self._trailer = trailer or _TRAILER
         # "Both ministers called for closer bilateral ties": a joint subject's call on itself.
         words = "|".join(sorted((regex.escape(w) for w in joint_self), key=len, reverse=True))
         self._joint_self = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
         calls = "|".join(sorted((regex.escape(w) for w in joint_call), key=len, reverse=True))
         self._joint_call = regex.compile(rf"(?<![\w-])(?:{calls})", regex.IGNORECASE) if calls else None
+        # "joined the international community in calling for …": a collective joined is the
+        # chorus the subject aligns with, not a further demander the text names.
+        self._collectives = frozenset(_THE.sub("", c.lower()) for c in collectives)
         # A demanded action is a phrase; a few single words are whole demands ("urged restraint").
         self._one_word = frozenset(w.lower() for w in one_word)
         # "an end to advances by the rebels", "a truce between A and B": the nominal demand's
@@ -109,9 +114,10 @@ class DemandSplitter:
         one_word = placeholders.words("DEMAND_ONE_WORD") if "DEMAND_ONE_WORD" in placeholders.names else _ONE_WORD
         joint_self = placeholders.words("JOINT_SELF") if "JOINT_SELF" in placeholders.names else ()
         joint_call = placeholders.words("JOINT_CALL") if "JOINT_CALL" in placeholders.names else ()
+        collectives = placeholders.words("COLLECTIVE_ACTOR") if "COLLECTIVE_ACTOR" in placeholders.names else ()
         return cls(placeholders.words("ACTION_VERB"), placeholders.words("DEMAND_AGENT_CUE"),
                    regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None, one_word,
-                   joint_self, joint_call)
+                   joint_self, joint_call, collectives)
 
     def _agent_of(self, values: dict[str, Any], ctx: MatchContext) -> str | None:
         """The actor a nominal action names as its doer ('advances by X', 'a truce between X and Y')."""
@@ -234,6 +240,14 @@ class DemandSplitter:
             if values.get("addressee") is None and self._joint_self is not None and self._joint_self.search(action):
                 # several demanders at once, no one else named, the act their own: a call on themselves
                 return dropped(values, f"a joint call on the speakers themselves: {action!r}")
+        if len(groups) > 1 and self._collectives:
+            named = {m.actor_ids[0]: _THE.sub("", " ".join(ctx.text[m.start:m.end].lower().split()))
+                     for m in ctx.sentence.tokens if m.actor_ids}
+            kept = [g for g in groups if not g or named.get(g[0]) not in self._collectives]
+            if kept and len(kept) < len(groups):
+                values = dict(values, _demander_groups=kept)
+                items = [dict(item, demander=kept[0][0]) if item.get("demander") not in
+                         [g[0] for g in kept if g] else item for item in items]
         return self._per_demander(items, values)
 
     @staticmethod
