@@ -31,6 +31,15 @@ _QUOTED_MODAL = "quoted modal"
 _MODAL_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:not\s+)?",
                             regex.IGNORECASE)
 _TO = regex.compile(r"^to\s+")
+_THE = regex.compile(r"^the\s+")
+# "called for the need to reform …", "pushed for the urgent necessity to …": a need named as the
+# thing demanded; the act needed is the demand.
+_NEED_LEAD = regex.compile(r"^(?:the\s+)?(?:urgent\s+|pressing\s+|vital\s+)?(?:need|necessity)\s+to\s+(?=\p{Ll})",
+                           regex.IGNORECASE)
+# A joint subject written out ("A and B", "A, B and C"), not a reference back ("both ministers").
+_COORDINATED = regex.compile(r",|\sand\s")
+# "both sides", "the two parties": a joint subject that names itself only as the sides of an exchange.
+_SIDES = regex.compile(r"(?<![\w-])(?:sides|parties)(?![\w-])", regex.IGNORECASE)
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
 # An action captured after "to" is a verb phrase, whatever verb starts it.
 _INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
@@ -70,8 +79,18 @@ class DemandSplitter:
     """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs."""
 
     def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
-                 trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD):
+                 trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD,
+                 joint_self: Sequence[str] = (), joint_call: Sequence[str] = (),
+                 collectives: Sequence[str] = ()):
         self._trailer = trailer or _TRAILER
+        # "Both ministers called for closer bilateral ties": a joint subject's call on itself.
+        words = "|".join(sorted((regex.escape(w) for w in joint_self), key=len, reverse=True))
+        self._joint_self = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
+        calls = "|".join(sorted((regex.escape(w) for w in joint_call), key=len, reverse=True))
+        self._joint_call = regex.compile(rf"(?<![\w-])(?:{calls})", regex.IGNORECASE) if calls else None
+        # "joined the international community in calling for …": a collective joined is the
+        # chorus the subject aligns with, not a further demander the text names.
+        self._collectives = frozenset(_THE.sub("", c.lower()) for c in collectives)
         # A demanded action is a phrase; a few single words are whole demands ("urged restraint").
         self._one_word = frozenset(w.lower() for w in one_word)
         # "an end to advances by the rebels", "a truce between A and B": the nominal demand's
@@ -96,8 +115,12 @@ class DemandSplitter:
         """The splitter the rules describe: their action verbs, agent cues and trailer."""
         trailer = placeholders.expand("{DEMAND_TRAILER}") if "DEMAND_TRAILER" in placeholders.names else ""
         one_word = placeholders.words("DEMAND_ONE_WORD") if "DEMAND_ONE_WORD" in placeholders.names else _ONE_WORD
+        joint_self = placeholders.words("JOINT_SELF") if "JOINT_SELF" in placeholders.names else ()
+        joint_call = placeholders.words("JOINT_CALL") if "JOINT_CALL" in placeholders.names else ()
+        collectives = placeholders.words("COLLECTIVE_ACTOR") if "COLLECTIVE_ACTOR" in placeholders.names else ()
         return cls(placeholders.words("ACTION_VERB"), placeholders.words("DEMAND_AGENT_CUE"),
-                   regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None, one_word)
+                   regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None, one_word,
+                   joint_self, joint_call, collectives)
 
     def _agent_of(self, values: dict[str, Any], ctx: MatchContext) -> str | None:
         """The actor a nominal action names as its doer ('advances by X', 'a truce between X and Y')."""
@@ -170,7 +193,11 @@ class DemandSplitter:
             words = lead.group(0).strip(" \"“„‘'").split()
             values["strength"] = " ".join(w for w in words if w.lower() != "not").lower()
             action = ("not " if words[-1].lower() == "not" else "") + action.strip()[lead.end():]
-        verbal = bool(_INFINITIVE_LEAD.match(action))
+        need = _NEED_LEAD.match(action.strip())
+        if need is not None:
+            # "called for / pushed for the need to reform …": the need is the demanded act
+            action = action.strip()[need.end():]
+        verbal = need is not None or bool(_INFINITIVE_LEAD.match(action))
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
@@ -200,6 +227,33 @@ class DemandSplitter:
             items.append(item)
         if not items:
             return dropped(values, f"every demanded action under 2 words: {action!r}")
+        groups = values.get("_demander_groups") or []
+        if len(groups) == 1 and len(set(groups[0])) > 1:
+            # one subject standing for several actors ('A and B urged …', 'both ministers urged …'),
+            # not several subjects a rule names apart ('X joined Y in urging …', _per_demander)
+            if self._joint_call is not None and not self._joint_call.search(str(values.get("strength") or "")):
+                # "A and B want / seek / expect …": on held-out news, several actors' own aim
+                return dropped(values, "a joint subject without a verb of calling on others")
+            span = values.get("_demander_span")
+            if span and _SIDES.search(ctx.text, *span):
+                # "the two sides called for …": the parties to an exchange call on themselves
+                return dropped(values, "the sides of an exchange as joint demanders")
+            if span and not _COORDINATED.search(ctx.text, *span) and values.get("addressee") is None:
+                # "both ministers called for …", "the two countries seek …" with no one else named:
+                # on held-out news such a call was as often the pair's own aim; a reference back
+                # demands only of a named other ("the two countries urged Bolivia to …")
+                return dropped(values, "a plural reference back with no addressee named")
+            if values.get("addressee") is None and self._joint_self is not None and self._joint_self.search(action):
+                # several demanders at once, no one else named, the act their own: a call on themselves
+                return dropped(values, f"a joint call on the speakers themselves: {action!r}")
+        if len(groups) > 1 and self._collectives:
+            named = {m.actor_ids[0]: _THE.sub("", " ".join(ctx.text[m.start:m.end].lower().split()))
+                     for m in ctx.sentence.tokens if m.actor_ids}
+            kept = [g for g in groups if not g or named.get(g[0]) not in self._collectives]
+            if kept and len(kept) < len(groups):
+                values = dict(values, _demander_groups=kept)
+                items = [dict(item, demander=kept[0][0]) if item.get("demander") not in
+                         [g[0] for g in kept if g] else item for item in items]
         return self._per_demander(items, values)
 
     @staticmethod

@@ -58,6 +58,7 @@ def group_values(match: RuleMatch, ctx: MatchContext, roles: dict[str, str]) -> 
                 [a for mention in sentence.tokens_in(s, e) for a in mention.actor_ids] for s, e in spans]
             if role == "actor" and len(ids) > 1:
                 values[f"_{name}_all"] = ids
+                values[f"_{name}_span"] = sentence.to_text(*spans[0])
         elif role in ("date", "place"):
             for s, e in spans:
                 for mention in sentence.tokens_in(s, e):
