@@ -149,8 +149,8 @@ class AgreementBuilder:
         return [{**values, "content": part, "parties": [*own, partner]} for part, partner in zip(parts, partners, strict=True)]
 
     def _documents(self, content: str, values: dict[str, Any], ctx: MatchContext) -> list[str]:
-        """The documents of a coordinated object: 'signed a memorandum on X, a joint statement on
-        Y, as well as an agreement on Z' names three agreements, each a noun phrase that opens with
+        """The documents of a coordinated object: 'signed a protocol on X, a joint declaration on
+        Y, as well as a treaty on Z' names three agreements, each a noun phrase that opens with
         an article and is headed by an agreement noun within a few words; so does a second verb of
         signing with its own document ('signed a declaration and approved the joint agreement'). The rule's content may
         stop before the list does ('…, as well as …'); the rest of the list, up to the clause's

@@ -88,7 +88,7 @@ class DemandSplitter:
         self._joint_self = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
         calls = "|".join(sorted((regex.escape(w) for w in joint_call), key=len, reverse=True))
         self._joint_call = regex.compile(rf"(?<![\w-])(?:{calls})", regex.IGNORECASE) if calls else None
-        # "joined the international community in calling for …": a collective joined is the
+        # "joined the West in urging …": a collective joined is the
         # chorus the subject aligns with, not a further demander the text names.
         self._collectives = frozenset(_THE.sub("", c.lower()) for c in collectives)
         # A demanded action is a phrase; a few single words are whole demands ("urged restraint").

@@ -37,8 +37,8 @@ _TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNO
 # of the event a "since" clause tells ("their first call since the US struck Syria on April 6").
 _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
-# The stops of a tour ("the next stops of his tour are A and B", "the trip will take her to A
-# and B") are separate visits too.
+# The stops of a tour ("the next legs of her journey will be A and B", "the tour will then take
+# him to A and B") are separate visits too.
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately|stops|legs|destinations|take\s+(?:him|her|them)\s+to)\b",
                          regex.IGNORECASE)
 # Two days of one month joined by "and": "7 and 9 February", "February 7 and 9".
