@@ -52,17 +52,17 @@ def test_each_kind_stays_above_its_floor_and_duplicates_stay_rare() -> None:
 
 
 DEV_EXTRA = Path(__file__).resolve().parent / "corpus" / "dev-extra"
-DEV_EXTRA_FLOOR = 0.80  # measured 0.836 on 2026-12-05 (0.862 on 2026-11-28); tuned on (see its README)
+DEV_EXTRA_FLOOR = 0.84  # measured 0.870 on 2026-12-07 (0.836 on 2026-12-05) (0.862 on 2026-11-28); tuned on (see its README)
 DEV2 = Path(__file__).resolve().parent / "corpus" / "dev2"
-DEV2_FLOOR = 0.83  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.864 on 2026-12-06
+DEV2_FLOOR = 0.86  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.889 on 2026-12-07
 DEV3 = Path(__file__).resolve().parent / "corpus" / "dev3"
-DEV3_FLOOR = 0.79  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.817 after tuning
+DEV3_FLOOR = 0.83  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.862 after tuning
 DEV4 = Path(__file__).resolve().parent / "corpus" / "dev4"
-DEV4_FLOOR = 0.77  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.794 after tuning
+DEV4_FLOOR = 0.78  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.809 after tuning
 DEV5 = Path(__file__).resolve().parent / "corpus" / "dev5"
-DEV5_FLOOR = 0.75  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.780 after tuning
+DEV5_FLOOR = 0.78  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.807 after tuning
 DEV6 = Path(__file__).resolve().parent / "corpus" / "dev6"
-DEV6_FLOOR = 0.79  # first score 0.731 on 2026-12-06 (src of main 41d2415), taken before reading; 0.826 after tuning
+DEV6_FLOOR = 0.82  # first score 0.731 on 2026-12-06 (src of main 41d2415), taken before reading; 0.852 after tuning
 DEV7 = Path(__file__).resolve().parent / "corpus" / "dev7"
 DEV7_FLOOR = 0.81  # first score 0.753 on 2026-12-06 (src of main 3cf1e7e), taken before reading; 0.843 after tuning
 
@@ -80,7 +80,7 @@ def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float)
 
 # Held-out corpora: scored before anyone read their misses (their READMEs keep that first score).
 # These floors only guard against a silent fall; never tune rules on these articles.
-HELD_OUT_FLOORS = {"fresh": 0.73, "fresh2": 0.61, "fresh3": 0.67, "fresh4": 0.72, "fresh5": 0.74,
+HELD_OUT_FLOORS = {"fresh": 0.73, "fresh2": 0.63, "fresh3": 0.67, "fresh4": 0.72, "fresh5": 0.75,
                    "fresh6": 0.64, "fresh7": 0.75, "fresh8": 0.66, "fresh9": 0.77, "fresh10": 0.50, "general": 0.67,
                    "general2": 0.62, "general3": 0.69, "general4": 0.79}
 # measured 0.767, 0.644, 0.707, 0.760, 0.769, 0.673, 0.776, 0.688, 0.795, 0.537, 0.701, 0.650, 0.716 and 0.819 on 2026-12-06 (fourth session)
