@@ -80,14 +80,14 @@ class DemandSplitter:
 
     def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
                  trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD,
-                 joint_self: Sequence[str] = (), joint_call: Sequence[str] = (),
+                 joint_self: Sequence[str] = (), joint_own_aim: Sequence[str] = (),
                  collectives: Sequence[str] = ()):
         self._trailer = trailer or _TRAILER
         # "Both ministers called for closer bilateral ties": a joint subject's call on itself.
         words = "|".join(sorted((regex.escape(w) for w in joint_self), key=len, reverse=True))
         self._joint_self = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
-        calls = "|".join(sorted((regex.escape(w) for w in joint_call), key=len, reverse=True))
-        self._joint_call = regex.compile(rf"(?<![\w-])(?:{calls})", regex.IGNORECASE) if calls else None
+        aims = "|".join(sorted((regex.escape(w) for w in joint_own_aim), key=len, reverse=True))
+        self._joint_own_aim = regex.compile(rf"(?<![\w-])(?:{aims})", regex.IGNORECASE) if aims else None
         # "joined the West in urging …": a collective joined is the
         # chorus the subject aligns with, not a further demander the text names.
         self._collectives = frozenset(_THE.sub("", c.lower()) for c in collectives)
@@ -116,11 +116,11 @@ class DemandSplitter:
         trailer = placeholders.expand("{DEMAND_TRAILER}") if "DEMAND_TRAILER" in placeholders.names else ""
         one_word = placeholders.words("DEMAND_ONE_WORD") if "DEMAND_ONE_WORD" in placeholders.names else _ONE_WORD
         joint_self = placeholders.words("JOINT_SELF") if "JOINT_SELF" in placeholders.names else ()
-        joint_call = placeholders.words("JOINT_CALL") if "JOINT_CALL" in placeholders.names else ()
+        joint_own_aim = placeholders.words("JOINT_OWN_AIM") if "JOINT_OWN_AIM" in placeholders.names else ()
         collectives = placeholders.words("COLLECTIVE_ACTOR") if "COLLECTIVE_ACTOR" in placeholders.names else ()
         return cls(placeholders.words("ACTION_VERB"), placeholders.words("DEMAND_AGENT_CUE"),
                    regex.compile(rf"(?:{trailer})[\s.\"”'’]*$", regex.IGNORECASE) if trailer else None, one_word,
-                   joint_self, joint_call, collectives)
+                   joint_self, joint_own_aim, collectives)
 
     def _agent_of(self, values: dict[str, Any], ctx: MatchContext) -> str | None:
         """The actor a nominal action names as its doer ('advances by X', 'a truce between X and Y')."""
@@ -231,9 +231,10 @@ class DemandSplitter:
         if len(groups) == 1 and len(set(groups[0])) > 1:
             # one subject standing for several actors ('A and B urged …', 'both ministers urged …'),
             # not several subjects a rule names apart ('X joined Y in urging …', _per_demander)
-            if self._joint_call is not None and not self._joint_call.search(str(values.get("strength") or "")):
-                # "A and B want / seek / expect …": on held-out news, several actors' own aim
-                return dropped(values, "a joint subject without a verb of calling on others")
+            if self._joint_own_aim is not None and self._joint_own_aim.search(str(values.get("strength") or "")):
+                # "A and B want / seek …" tells of the subjects' own aim; the broader test (any verb
+                # but the calling ones) also dropped modals, ultimatums and "the need to"
+                return dropped(values, "a joint subject telling of its own aim")
             span = values.get("_demander_span")
             if span and _SIDES.search(ctx.text, *span):
                 # "the two sides called for …": the parties to an exchange call on themselves

@@ -175,9 +175,11 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
-        # A month name never starts a name but may end one ("Prime Minister Theresa May said"),
-        # unless a day or a year follows it: then it is the date ("President Ruto May 5").
-        later = rf"(?:{token}|(?:{_SURNAME_MONTHS})(?![\w-])(?![^\S\n]*(?:\d|,[^\S\n]*\d)))"
+        # A month name never starts a name but may end one ("Home Secretary Priti May said"),
+        # unless a day or a year follows it ("President Ruto May 5") or an event noun does
+        # ("President Ruto's August visit", written without the possessive): then it is a date.
+        later = (rf"(?:{token}|(?:{_SURNAME_MONTHS})(?![\w-])(?![^\S\n]*(?:\d|,[^\S\n]*\d))"
+                 rf"(?![^\S\n]+(?:visit|trip|tour|meeting|summit|talks|session|elections?|deadline|report|round)s?\b))")
         # A name: capitalized words, with inner particles ("bin", "van der", "Sheikh") between
         # them and a suffix ("Jr.") after.
         inner = table.expand("{NAME_INNER}")
@@ -297,10 +299,13 @@ class ActorFinder:
             rf"\b(?:{table.expand('{MEET_NAME_CUE}')})[^\S\n]+(?=\p{{Lu}}){name}(?!['\u2019]s\b)"
             rf"(?=[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:{_LINKING_WORDS})\b)")
         # "a summit between Presidents Lena Varga and Tomas Irigoyen": the two full names a
-        # meeting noun's between-phrase joins are persons, known or not.
+        # meeting noun's between-phrase joins are persons, known or not. Talks and meetings are
+        # held between firms and parties too ("talks between Halvorsen Shipping and …"), so after
+        # them the names need a plural title; summits and calls are between persons.
+        titled = rf"(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title}))[^\S\n]+"
         self._between_names = regex.compile(
-            rf"\b(?i:meetings?|summits?|talks|call|conversation|encounter)[^\S\n]+between[^\S\n]+"
-            rf"(?:(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title}))[^\S\n]+)?(?=\p{{Lu}})")
+            rf"\b(?:(?i:meetings?|talks)[^\S\n]+between[^\S\n]+{titled}"
+            rf"|(?i:summits?|call|conversation|encounter)[^\S\n]+between[^\S\n]+(?:{titled})?)(?=\p{{Lu}})")
         self._and_name = regex.compile(r"[^\S\n]+and[^\S\n]+(?=\p{Lu})")
         # Talks between two companies ("Halvorsen Shipping and Meridian Telecom") name no persons.
         self._corporate_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD")) \
