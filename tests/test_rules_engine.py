@@ -414,3 +414,17 @@ def test_shipped_rules_know_their_groups_before_they_compile(parser: diplonews.P
 def test_group_names_are_read_past_escapes_and_classes(source: str, names: set[str]) -> None:
     assert group_names(source) == names
     assert set(regex.compile(source).groupindex) == names
+
+
+# ---- rules that need a donor no rule makes --------------------------------------------------------
+def test_a_rule_without_its_turn_donor_is_not_run(parser: diplonews.Parser) -> None:
+    """statement.transcript-turn takes its speaker only from the turn under way; a sentence
+    with no turn is not matched against it, and one inside a turn still is."""
+    rule_id = "statement.transcript-turn"
+    assert parser._needs_donor == {"turn": frozenset({rule_id})}
+    sentence = "We have the votes and we will pass this bill before the spring recess."
+    assert [m.rule.id for m in parser.rules.find(sentence)[0]] == [rule_id]
+    assert parser.rules.find(sentence, skip={rule_id})[0] == []
+    assert parser.parse(sentence).statements == []
+    turn = parser.parse(f"Prime Minister Jane Holt: We have the votes. {sentence}")
+    assert [s.rule for s in turn.statements][-1:] == [rule_id]

@@ -167,6 +167,7 @@ class Parser:
         self._quoted_kinds = [k for k in self._kinds if k != "statement"]
         self._quote_patterns = self._attribution_patterns()
         self._roles = {name: field_roles(kind.model) for name, kind in self._kinds.items()}
+        self._needs_donor = self._donor_bound()
 
     # ---- construction ---------------------------------------------------------------------
     @classmethod
@@ -277,6 +278,23 @@ class Parser:
         return QuotePatterns(
             after=regex.compile(self.placeholders.expand("{QUOTE_ATTRIBUTION_AFTER}"), flags),
             before=regex.compile(self.placeholders.expand("{QUOTE_ANNOUNCED}"), flags))
+
+    def _donor_bound(self) -> dict[str, frozenset[str]]:
+        """Rules that cannot build an item unless the sentence has a donor no rule makes, by
+        that donor ("turn": the speaker of a transcript turn under way, which only
+        ``QuoteAttribution`` gives). Such a rule inherits a required field its match never
+        fills, from a kind that no match of the sentence can donate; where the donor is missing
+        every match of it is refused (``_fields``), so it is not run at all."""
+        bound: dict[str, set[str]] = {}
+        for rule in self.rules.rules:
+            model = self._kinds[rule.kind].model
+            filled = rule.fields()
+            for entry in rule.spec.inherit:
+                name, _, origin = entry.partition("=")
+                source = origin.partition(".")[0] or rule.kind
+                if source not in self._kinds and name not in filled and model.model_fields[name].is_required():
+                    bound.setdefault(source, set()).add(rule.id)
+        return {source: frozenset(ids) for source, ids in bound.items()}
 
     @property
     def kinds(self) -> dict[str, ItemKind]:
@@ -443,12 +461,6 @@ class Parser:
                 # The story's first sentence sums it up as a headline does, and the body tells
                 # the same event again in its own words (merge._merge_retold).
                 voice, told_lead = "lead", True
-            matches, problems = self.rules.find(
-                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or headline else None)
-            errors.extend(problems)
-            # Build first, then resolve overlaps among the matches that yield items: a match
-            # its builder rejects (a two-word "clause") must not hide a good one.
-            built_by_match: dict[int, list[dict[str, Any]]] = {}
             provisional = dict(last)
             donor = attribution.donor(index) if attribution is not None else None
             if donor is not None:  # a quotation standing alone: the ranked speaker, or none
@@ -456,6 +468,14 @@ class Parser:
             turn = attribution.turn(index) if attribution is not None else None
             if turn is not None:  # a transcript turn under way: its speaker (statement.transcript-turn)
                 provisional["turn"] = turn
+            skip = frozenset(rule_id for source, ids in self._needs_donor.items() if source not in provisional
+                             for rule_id in ids)
+            matches, problems = self.rules.find(
+                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or headline else None, skip=skip)
+            errors.extend(problems)
+            # Build first, then resolve overlaps among the matches that yield items: a match
+            # its builder rejects (a two-word "clause") must not hide a good one.
+            built_by_match: dict[int, list[dict[str, Any]]] = {}
             for match in matches:
                 built = self._fields(match, sentence, norm, provisional)
                 if built:

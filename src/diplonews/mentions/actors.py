@@ -126,6 +126,20 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
+def _colon_line_starts(text: str) -> list[int]:
+    """Where a transcript label can start: a ``^`` of a MULTILINE pattern (the text's start,
+    after each newline) on a line that holds a colon, which every label ends with. Most lines
+    have none, and a label scan tried at their starts finds nothing."""
+    starts: set[int] = set()
+    colon = text.find(":")
+    while colon >= 0:
+        line = text.rfind("\n", 0, colon) + 1
+        starts.add(line)
+        end = text.find("\n", colon)
+        colon = text.find(":", end) if end >= 0 else -1
+    return sorted(starts)
+
+
 # What separates two items of a comma list of names: "Kenya, Uganda", "the EAC (East Africa), the SADC".
 _LIST_COMMA = regex.compile(r"\)?\s*(?:\([^()]{0,40}\))?\s*,\s*(?:the\s+)?")
 
@@ -326,7 +340,8 @@ class ActorFinder:
         self._byline_name = regex.compile(
             rf"[\u201d\"'\u2019][^\S\n]*(?:[\u2014\u2015\u2013]|--?)[^\S\n]*\K"
             rf"(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=[^\S\n]*(?:[,(]|$))", regex.MULTILINE)
-        # Tried at line starts only (``_line_starts``), which a scan would try at every character.
+        # Tried at the starts of lines with a colon only (``_colon_line_starts``), which a scan
+        # would try at every character.
         self._transcript_name = regex.compile(
             rf"^(?:(?P<title>(?i:{person_title}))[^\S\n]+)?{name}(?=:[^\S\n]+\S)", regex.MULTILINE)
         self._titled_name_in = regex.compile(rf"^(?:[\p{{Ll}}-]+[^\S\n]+)*?(?i:{person_title})[^\S\n]+\p{{Lu}}\p{{Ll}}")
@@ -777,10 +792,9 @@ class ActorFinder:
         label in mixed case ("Read More: …") is a name only if the text names its last word
         again elsewhere; one in capitals is the transcript convention and is taken as it stands
         ("DANA WHITFIELD" becomes "Dana Whitfield")."""
-        line_starts = _line_starts(text)
-        labels = sum(1 for _ in matches_at(self._transcript_name, text, line_starts)) if "\n" in text else 0
-        signed = ((self._byline_name.finditer(text), False),
-                  (matches_at(self._transcript_name, text, line_starts), True))
+        found = list(matches_at(self._transcript_name, text, _colon_line_starts(text)))
+        labels = len(found) if "\n" in text else 0
+        signed = ((self._byline_name.finditer(text), False), (iter(found), True))
         for matches, transcript in signed:
             for m in matches:
                 name = m.group("name")

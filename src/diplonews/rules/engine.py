@@ -10,7 +10,7 @@ only if the sentence holds the literal strings its pattern cannot match without
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -192,12 +192,14 @@ class RuleSet:
         kept.sort(key=lambda m: (m.start, m.rule.kind))
         return kept
 
-    def find(self, masked: str, kinds: Sequence[str] | None = None) -> tuple[list[RuleMatch], list[str]]:
-        """Every match of every rule in a masked sentence, before overlaps are resolved."""
+    def find(self, masked: str, kinds: Sequence[str] | None = None,
+             skip: Collection[str] = ()) -> tuple[list[RuleMatch], list[str]]:
+        """Every match of every rule in a masked sentence, before overlaps are resolved; the
+        rules whose ids are in ``skip`` are not run (the caller knows they can yield nothing)."""
         found: list[RuleMatch] = []
         errors: list[str] = []
         for rule, possible in zip(self.rules, self._prefilter.possible(masked), strict=True):
-            if not possible or (kinds is not None and rule.kind not in kinds):
+            if not possible or (kinds is not None and rule.kind not in kinds) or (skip and rule.id in skip):
                 continue
             try:
                 # concurrent=False: the engine would otherwise release and retake the GIL
