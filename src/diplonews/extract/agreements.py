@@ -65,7 +65,12 @@ class AgreementBuilder:
     """Turns an agreement match into items: splits joined agreements, drops hypothetical or
     denied ones and contents that name nothing, and sets the status (reached, reaffirmed,
     signed, or planned when the verb group before the content looks ahead: 'will sign',
-    'are expected to sign')."""
+    'are expected to sign').
+
+    `stops` (the rules' DEAL_NP_STOP words, beside the verbs of signing) can never be a
+    document's modifier: between an article and an agreement noun they mark a new clause or a
+    relative ('the side that wanted a treaty'), so the words up to the noun are no document
+    of a coordinated list."""
 
     def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
                  pending: Sequence[str] = (), nouns: Sequence[str] = (), stops: Sequence[str] = ()):
@@ -92,7 +97,8 @@ class AgreementBuilder:
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
         """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD,
-        AGREEMENT_PENDING and TREATY words."""
+        AGREEMENT_PENDING and TREATY words, and DEAL_NP_STOP (the stops that end a document's
+        modifiers) when the rules define it, so that rule packs without it still load."""
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
                    placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"),
                    placeholders.words("DEAL_NP_STOP") if "DEAL_NP_STOP" in placeholders.names else ())
@@ -152,9 +158,10 @@ class AgreementBuilder:
         """The documents of a coordinated object: 'signed a protocol on X, a joint declaration on
         Y, as well as a treaty on Z' names three agreements, each a noun phrase that opens with
         an article and is headed by an agreement noun within a few words; so does a second verb of
-        signing with its own document ('signed a declaration and approved the joint agreement'). The rule's content may
-        stop before the list does ('…, as well as …'); the rest of the list, up to the clause's
-        end, is read from the text after it. Empty unless there are two documents or more."""
+        signing with its own document ('signed a pact on A and ratified a treaty on B'). The
+        rule's content may stop before the list does ('…, as well as …'); the rest of the list,
+        up to the clause's end, is read from the text after it. Empty unless there are two
+        documents or more."""
         content = _LEAD.sub("", content)
         if not self._document.match(content):
             return []

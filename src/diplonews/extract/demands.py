@@ -76,7 +76,15 @@ _ONE_WORD = ("stop", "withdraw", "leave", "disband", "disarm", "resign", "retrea
 
 
 class DemandSplitter:
-    """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs."""
+    """Splits 'stop A, lift B and do not C' into actions, using the lexicon's action verbs.
+
+    It also judges demands made by several actors at once, since its `finish` step sees the
+    whole subject: `joint_own_aim` are the verbs of wanting ('A and B want / seek / hope …') by
+    which a joint subject tells of its own aim, not a demand (only these: a joint subject's
+    modals and ultimatums still demand); `joint_self` are actions a joint subject takes on
+    itself ('closer bilateral ties'), no demand when no one else is named; `collectives` are
+    bodies a subject joins ('joined the West in urging …'), the chorus it aligns with rather
+    than a further demander."""
 
     def __init__(self, action_verbs: list[str], agent_cues: Sequence[str] = (),
                  trailer: regex.Pattern[str] | None = None, one_word: Sequence[str] = _ONE_WORD,
@@ -112,7 +120,10 @@ class DemandSplitter:
 
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> DemandSplitter:
-        """The splitter the rules describe: their action verbs, agent cues and trailer."""
+        """The splitter the rules describe: their action verbs, agent cues and trailer, and
+        the JOINT_SELF, JOINT_OWN_AIM and COLLECTIVE_ACTOR words for joint demanders, each only when
+        the rules define it, so that rule packs without them still load (and keep every joint
+        demand)."""
         trailer = placeholders.expand("{DEMAND_TRAILER}") if "DEMAND_TRAILER" in placeholders.names else ""
         one_word = placeholders.words("DEMAND_ONE_WORD") if "DEMAND_ONE_WORD" in placeholders.names else _ONE_WORD
         joint_self = placeholders.words("JOINT_SELF") if "JOINT_SELF" in placeholders.names else ()
@@ -214,7 +225,7 @@ class DemandSplitter:
         items = []
         for part in parts or [action]:
             part = _TO.sub("", part)
-            # "need to ‘exercise restraint’ and …": the opening single mark went with the lead words.
+            # "must ‘keep calm’ and …": the opening single mark went with the lead words.
             if part.endswith(("\u2019", "'")) and not _SINGLE_OPEN.search(part):
                 part = part.rstrip("\u2019'").rstrip(" ,.;")
             if len(part.split()) < 2 and part.lower() not in self._one_word:
@@ -241,8 +252,9 @@ class DemandSplitter:
                 return dropped(values, "the sides of an exchange as joint demanders")
             if span and not _COORDINATED.search(ctx.text, *span) and values.get("addressee") is None:
                 # "both ministers called for …", "the two countries seek …" with no one else named:
-                # on held-out news such a call was as often the pair's own aim; a reference back
-                # demands only of a named other ("the two countries urged Bolivia to …")
+                # a plural reference back with no one else named is as likely the pair's own aim,
+                # and counting it added false positives when scored; such a reference demands
+                # only of a named other ("the two countries urged Bolivia to …")
                 return dropped(values, "a plural reference back with no addressee named")
             if values.get("addressee") is None and self._joint_self is not None and self._joint_self.search(action):
                 # several demanders at once, no one else named, the act their own: a call on themselves
@@ -263,8 +275,9 @@ class DemandSplitter:
 
         The rules capture each demander as its own span of the demander group ({CO_MEMBER}),
         so a span stands for one actor (its first id), never the several ids one token may
-        carry. A joint subject before the verb ('Chile and Peru urged …') is not read so: on
-        held-out news it added demanders the annotators did not count."""
+        carry. A joint subject before the verb ('Chile and Peru urged …') is not read so: the
+        guide makes the copies for its other members optional, and adding them gave false
+        positives when scored."""
         groups: list[list[str]] = values.get("_demander_groups") or []
         demanders: list[str] = []
         for group in groups:

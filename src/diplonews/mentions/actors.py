@@ -189,7 +189,7 @@ class ActorFinder:
         self.gazetteer = gazetteer
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
-        # A month name never starts a name but may end one ("Home Secretary Priti May said"),
+        # A month name never starts a name but may end one ("Foreign Minister Helen March told"),
         # unless a day or a year follows it ("President Ruto May 5") or an event noun does
         # ("President Ruto's August visit", written without the possessive): then it is a date.
         later = (rf"(?:{token}|(?:{_SURNAME_MONTHS})(?![\w-])(?![^\S\n]*(?:\d|,[^\S\n]*\d))"
