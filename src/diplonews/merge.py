@@ -452,9 +452,18 @@ def _split_apart(x: _EventT, item: _EventT) -> bool:
     """Whether ``item`` comes from a match that already gave ``x``: its builder split the match
     into several events on purpose ("signed three accords: one on A; one on B; …", "stop A and
     lift B"), however alike their wordings."""
-    first = item.evidence[0] if item.evidence else None
-    return first is not None and any(
-        (e.start, e.end, e.rule) == (first.start, first.end, first.rule) for e in x.evidence)
+    if not item.evidence:
+        return False
+    first = item.evidence[0]
+    # Evidence is kept in text order (_evidence), so only the spans starting where ``first``
+    # does need a look: a much-mentioned event stays linear.
+    spans = x.evidence
+    i = bisect.bisect_left(spans, first.start, key=lambda e: e.start)
+    while i < len(spans) and spans[i].start == first.start:
+        if spans[i].end == first.end and spans[i].rule == first.rule:
+            return True
+        i += 1
+    return False
 
 
 def _retold(mentions: list[tuple[str, frozenset[str]]], voice: str, stems: frozenset[str]) -> bool:

@@ -1074,17 +1074,19 @@ class ActorFinder:
         table = ActorTable(self.gazetteer)
         selected = self._select([c for c in self._candidates(text) if self._plausible(c)])
         persons_first_pass = [c for c in selected if c.kind == "person"]
-        named: list[list[str]] = []
+        # The proper word-suffixes of the names seen so far: a set, so that a page of names
+        # stays linear.
+        named_tails: set[tuple[str, ...]] = set()
         for c in persons_first_pass:
             name = str(c.data["name"])
             c.data["canonical"] = _canonical_person(name, self._postnominals)
-            words = str(c.data["canonical"]).casefold().split()
-            if len(words) > 1 and any(len(full) > len(words) and full[-len(words):] == words for full in named):
+            words = tuple(str(c.data["canonical"]).casefold().split())
+            if len(words) > 1 and words in named_tails:
                 # "Van Aalst said" after "Pieter van Aalst": a capitalised particle opening a
                 # sentence makes a surname look like a new two-word name.
                 c.kind, c.rank, c.data = "surname", 2, {"name": str(c.data["canonical"])}
                 continue
-            named.append(words)
+            named_tails.update(words[i:] for i in range(1, len(words)))
         persons_first_pass = [c for c in persons_first_pass if c.kind == "person"]
         name_tokens = {tok for c in persons_first_pass for tok in str(c.data["canonical"]).split()
                        if len(tok) > 1 and not self._not_name.match(tok)}
