@@ -855,9 +855,9 @@ class ActorFinder:
             cands.append(_Candidate(title.start(), after.end(), "person", 8, {
                 "name": after.group("name"), "title": " ".join(text[title.start():end].split()),
                 "country": country}))
-        if "respectively" in text:
-            self._respective_names(text, known_by_end, cands)
         by_start_known = {c.start: c for c in known_by_end.values()}
+        if "respectively" in text:
+            self._respective_names(text, by_start_known, cands)
         for m in matches_at(self._plural_title, text, title_starts):
             names: list[regex.Match[str]] = []
             pos = m.end()
@@ -882,11 +882,10 @@ class ActorFinder:
                 cands.append(_Candidate(one.start(), one.end(), "person", 7, {
                     "name": one.group("name"), "title": m.group("title"), "country": country}))
 
-    def _respective_names(self, text: str, known_by_end: dict[int, _Candidate], cands: list[_Candidate]) -> None:
+    def _respective_names(self, text: str, by_start: dict[int, _Candidate], cands: list[_Candidate]) -> None:
         """Persons paired in order with the countries of a plural title's of-list: 'the foreign
         ministers of A, B and C, NAME, NAME and NAME, respectively'. Each name is a person of
         the country in its place; the lists must have the same length, two at least."""
-        by_start = {c.start: c for c in known_by_end.values()}
         for r in self._respectively.finditer(text):
             window = max(0, r.start() - 400)
             stop = max(text.rfind(".", window, r.start()), text.rfind("\n", window, r.start()))
