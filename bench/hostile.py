@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,8 @@ INPUTS: dict[str, Callable[[], str]] = {
     "dates": lambda: "on Monday, March 3, 2024, " * 4_000,
     "reporting verbs": lambda: "said told urged met agreed " * 4_000,
     "HTML": lambda: "<div><p>Minister <b>Ana Ruiz</b> said</p></div>\n" * 2_000,
+    "HTML of unclosed scripts and tags": lambda: ("<p><script>" + " " * 50 + "<a href=x ") * 2_000,
+    "hard-wrapped titled names": lambda: textwrap.fill("Mr. John Smith met Ms. Jane Doe. " * 3_000, 72),
     "binary junk": lambda: bytes(range(256)).decode("latin-1") * 400,
 }
 

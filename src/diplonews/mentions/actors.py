@@ -1131,8 +1131,9 @@ class ActorFinder:
         run: tuple[int, dict[str, None], int, int] | None = None
         by_sentence: dict[int, list[str]] = {}
         # A headline names people by surname before the body gives their full names ("Wekesa
-        # meets Salcedo"): its surnames that match no one yet are resolved after the body.
-        headline_end = text.find("\n")
+        # meets Salcedo"): its surnames that match no one yet are resolved after the body. The
+        # headline is the first line with text: a scraped page often opens with blank lines.
+        headline_end = text.find("\n", len(text) - len(text.lstrip()))
         forward: list[_Candidate] = []
 
         for cand in selected:

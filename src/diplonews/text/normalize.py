@@ -1,8 +1,9 @@
 """Normalization that never loses the way back to the original text.
 
 Rules see a tidy text (one kind of apostrophe, no invisible characters, words broken across
-lines re-joined); users see spans of the text they gave. ``NormalizedText`` holds both and
-converts offsets, so every piece of evidence quotes the original characters.
+lines re-joined, the lines of a hard-wrapped paragraph joined, an HTML page read as its visible
+text); users see spans of the text they gave. ``NormalizedText`` holds both and converts
+offsets, so every piece of evidence quotes the original characters.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import bisect
 from dataclasses import dataclass
 
 import regex
+
+from diplonews.text.layout import soft_breaks
+from diplonews.text.markup import ENTITY, MARKUP, decode_entity, looks_like_html
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -45,12 +49,46 @@ _REPLACEMENTS: dict[str, str] = {
 }
 
 # One pass over the text: single characters to replace, a word broken at a line end
-# ("highest-\nlevel": keep the hyphen, drop the break) and a line wrapped mid-sentence.
+# ("highest-\nlevel": keep the hyphen, drop the break), a line wrapped mid-sentence and a
+# character reference; a page's markup too when the text is HTML.
+_BROKEN = r"(?P<broken>(?<=\p{L}-)\n(?=\p{Ll}))"
+_CHARACTERS = r"\r\n|[" + regex.escape("".join(k for k in _REPLACEMENTS if len(k) == 1)) + "]"
 _REWRITE = regex.compile(
-    r"(?P<broken>(?<=\p{L}-)\n(?=\p{Ll}))"
-    r"|(?P<wrapped>(?<=[\p{Ll},;])\n(?=\p{Ll}))"
-    r"|\r\n|[" + regex.escape("".join(k for k in _REPLACEMENTS if len(k) == 1)) + "]"
+    _BROKEN + r"|(?P<wrapped>(?<=[\p{Ll},;])\n(?=\p{Ll}))|" + ENTITY + "|" + _CHARACTERS
 )
+_REWRITE_WRAPPED = regex.compile(
+    r"(?P<broken>(?<=\p{L}-)\r?\n(?=\p{L}))|" + ENTITY + "|" + _CHARACTERS
+)
+"""For hard-wrapped text, whose wrapper broke compounds at their hyphens ("Vice-|President")."""
+_REWRITE_PAGE = regex.compile(_BROKEN + r"|(?si:" + MARKUP + ")|" + ENTITY + "|" + _CHARACTERS)
+_DROPPED = ("broken", "hidden", "comment", "tag")
+_SPACED = ("wrapped", "source_break")
+
+
+def _replacement(match: regex.Match[str]) -> str:
+    kind = match.lastgroup
+    if kind in _DROPPED:
+        return ""
+    if kind in _SPACED:
+        return " "
+    if kind == "block":
+        return "\n"
+    if kind == "entity":
+        decoded = decode_entity(match.group())
+        return _REPLACEMENTS.get(decoded, decoded)
+    return _REPLACEMENTS[match.group()]
+
+
+def _unwrapped(text: str, breaks: list[int]) -> str:
+    """The text with the line breaks inside hard-wrapped paragraphs made spaces (same length)."""
+    pieces: list[str] = []
+    last = 0
+    for offset in breaks:
+        pieces.append(text[last:offset])
+        pieces.append(" ")
+        last = offset + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -71,20 +109,23 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    """Normalize quotes, spaces, invisible characters and broken lines, keeping offsets."""
+    """Normalize quotes, spaces, invisible characters, broken lines and markup, keeping offsets."""
+    original = text
+    if looks_like_html(text):
+        rewrite = _REWRITE_PAGE
+    elif breaks := soft_breaks(text):
+        rewrite = _REWRITE_WRAPPED
+        text = _unwrapped(text, breaks)
+    else:
+        rewrite = _REWRITE
     pieces: list[str] = []
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []
     last = 0
     out_len = 0
-    for match in _REWRITE.finditer(text):
+    for match in rewrite.finditer(text):
         start, end = match.span()
-        if match.group("broken") is not None:
-            new = ""
-        elif match.group("wrapped") is not None:
-            new = " "
-        else:
-            new = _REPLACEMENTS[match.group()]
+        new = _replacement(match)
         pieces.append(text[last:start])
         out_len += start - last
         if len(new) != end - start:
@@ -99,4 +140,4 @@ def normalize(text: str) -> NormalizedText:
             out_len += len(new)
         last = end
     pieces.append(text[last:])
-    return NormalizedText(text, "".join(pieces), tuple(norm_anchors), tuple(orig_anchors))
+    return NormalizedText(original, "".join(pieces), tuple(norm_anchors), tuple(orig_anchors))
