@@ -139,6 +139,23 @@ def test_a_split_quotation_is_one_statement(parser: diplonews.Parser) -> None:
     assert said(parser, text) == [("Ana Ruiz", "direct", "We played well but we did not finish.")]
 
 
+# ---- British style: single quotation marks ---------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name no gazetteer knows, after a closing single mark
+    ("'The harbour will reopen before the winter storms,' Okonjo said.",
+     [("Okonjo", "direct", "The harbour will reopen before the winter storms")]),
+    ("\u2018We were never told about the levy,\u2019 Brannigan said on Friday.",
+     [("Brannigan", "direct", "We were never told about the levy")]),
+    # a quotation that opens with a contraction
+    ("'It's the fairest offer the union has had in years,' Harriet Pell said.",
+     [("Harriet Pell", "direct", "It's the fairest offer the union has had in years")]),
+    ("\u2018We've waited long enough for this bridge,\u2019 Councillor Aled Rhys said.",
+     [("Aled Rhys", "direct", "We've waited long enough for this bridge")]),
+])
+def test_single_quoted_quotations_are_attributed(parser: diplonews.Parser, text: str, expected: list[Said]) -> None:
+    assert said(parser, text) == expected
+
+
 # ---- "…, saying": the subject of the main clause speaks --------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
     ("Brazil's football federation rejected the transfer offer, saying it undervalued a player of his age.",

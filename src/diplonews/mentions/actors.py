@@ -52,12 +52,12 @@ def subject_like(text: str, start: int) -> bool:
 
 
 
-
+# Where a sentence's first word stands: the text's start, a line's start, or after a sentence end.
+# A quotation closes with a double mark, or with a single one right after its last punctuation
+# (the British style: "'We will sign,' the minister said"), here and in the patterns below.
+_SENTENCE_START = r"(?:^|(?<=(?:[.!?\u201d\"]|[.!?]')\s{1,3})|(?<=\n))"
 # Words that may follow a name without making it a modifier of a later name ("said Jo Lee
 # in Boston", against "said Acme Bank manager Jo Lee").
-# Where a sentence's first word stands: the text's start, a line's start, or after a sentence end.
-_SENTENCE_START = r"(?:^|(?<=[.!?\u201d\"]\s{1,3})|(?<=\n))"
-
 _LINKING_WORDS = ("in|at|of|on|for|from|with|to|and|or|after|before|during|as|who|when|while|that|the|a|an|by"
                   "|said|says|told|added|also|has|had|have|is|was|were|will|would")
 _COUNTING_WORDS = frozenset(["the", "two", "both", "three", "four", "all"])
@@ -262,7 +262,7 @@ class ActorFinder:
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
         self._bare_attribution = regex.compile(
-            rf"(?<=[,\u201d\"][^\S\n]*|[,\u201d\"][^\S\n]+(?:[Hh]e|[Ss]he)[^\S\n]+(?:told|said)[^\S\n]+)(?P<name>{token})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+            rf"(?<=(?:[,\u201d\"]|[.!?,]')[^\S\n]*|(?:[,\u201d\"]|[.!?,]')[^\S\n]+(?:[Hh]e|[Ss]he)[^\S\n]+(?:told|said)[^\S\n]+)(?P<name>{token})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._full_name = regex.compile(
             rf"(?<![\p{{L}}.])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:[^\S\n]+(?:\p{{Lu}}\.|(?:{inner})(?=[^\S\n]+\p{{Lu}})))?[^\S\n]+(?P<last>{_TOKEN})")
         self._possessive_name = regex.compile(
@@ -285,9 +285,9 @@ class ActorFinder:
         # with a particle inside: "Paul St. Pierre runs the depot.")
         # opening a sentence before a lower-case word, or after a lower-case word.
         self._opening_name = regex.compile(
-            rf"(?:(?P<opening>^|(?<=[.!?\u201d\"][^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?:(?:{inner})[^\S\n]+(?=\p{{Lu}}))?(?P<last>{_TOKEN})"
+            rf"(?:(?P<opening>^|(?<=(?:[.!?\u201d\"]|[.!?]')[^\S\n]{{1,3}})|(?<=\n))|(?<=\p{{Ll}}[^\S\n]+))(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+(?:(?:{inner})[^\S\n]+(?=\p{{Lu}}))?(?P<last>{_TOKEN})"
             rf"(?=,?[^\S\n]+\p{{Ll}}|[^\S\n]*[,.;:])")
-        self._sentence_end = regex.compile(r"[.!?][\u201d\"]?[^\S\n]|\n")
+        self._sentence_end = regex.compile(r"[.!?][\u201d\"']?[^\S\n]|\n")
         self._lone_object = regex.compile(r"[^\S\n]*(?:[,.;:!?)]|$)", regex.MULTILINE)
         # Heads of descriptive speakers ("Police said", "Prosecutors allege"), which
         # extract/speakers.py reads as unnamed groups and bodies: no lone names.
