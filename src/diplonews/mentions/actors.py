@@ -67,6 +67,11 @@ _MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for",
                           "from", "as", "vs", "but", "nor", "per", "via", "into", "over", "after"])
 
 
+# A person named as the partner of a with-phrase ("in his meeting with NAME", "after talks with
+# NAME"): what stands just before the name.
+_WITH_OBJECT = regex.compile(r"\bwith[^\S\n]+(?:[\w'’.-]+[^\S\n]+){0,5}$")
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -1401,6 +1406,11 @@ class ActorFinder:
         if not earlier:
             return None
         same = [s for s in earlier if s[0] == sent]
+        if same and all(_WITH_OBJECT.search(text, max(0, s[1] - 60), s[1]) for s in same) \
+                and any(s[0] < sent for s in earlier):
+            # "In his meeting with NAME, he …": the partner of a with-phrase is not the one the
+            # subject pronoun refers to; the subject named before is.
+            same, earlier = [], [s for s in earlier if s[0] < sent]
         if same:
             subjects = [s for s in same if s[3]]
             return table.records[(subjects or same)[0][2]]
