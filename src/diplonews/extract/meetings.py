@@ -24,6 +24,8 @@ _DURATION = regex.compile(
     r"|(?P<b>(?:\w+|\d+)-(?:minute|hour)))\b", regex.IGNORECASE)
 _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call", "call"),
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
+# "call off" / "call for" say nothing of a phone call: "the visit has been called off".
+_CALLED_OFF = regex.compile(r"\bcall(?:s|ed|ing)?\s+(?:off|for)\b")
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
 # A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
 _NOUN_CAPTURE = regex.compile(
@@ -41,6 +43,10 @@ _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$
 # him to A and B") are separate visits too.
 _SEVERAL = regex.compile(r"\b(?:meetings|calls|conversations|bilaterals|separate|separately|stops|legs|destinations|take\s+(?:him|her|them)\s+to)\b",
                          regex.IGNORECASE)
+# One person's meetings with the counterparts of several countries: "met with counterparts from A,
+# B and C", "held talks with his counterparts of A, B and C".
+_COUNTERPARTS_FROM = regex.compile(r"(?:(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?counterparts\s+(?:from|of)\s",
+                                   regex.IGNORECASE)
 # Two days of one month joined by "and": "7 and 9 February", "February 7 and 9".
 _TWO_DAYS = regex.compile(
     r"^(?:(?P<a>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&)\s*(?P<b>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}"
@@ -53,7 +59,7 @@ _NEGATED = regex.compile(
 
 
 def _kind_of(words: str) -> str:
-    lowered = words.lower()
+    lowered = _CALLED_OFF.sub(" ", words.lower())
     return next((kind for word, kind in _KINDS if word in lowered), "meeting")
 
 
@@ -126,6 +132,25 @@ def finish_meeting(values: dict[str, Any], ctx: MatchContext) -> list[dict[str, 
         subject, others = _sides(values, ctx)
         if len(subject) == 1 and len(others) > 1:
             return _twice([{**values, "participants": [subject[0], other]} for other in others], again)
+    if values["kind"] == "visit":
+        # "will visit Russia and Azerbaijan", "the visit of NAME to A and B": a visit to each
+        # country is a meeting of its own.
+        countries = {i for m in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end) if "c" in m.flags
+                     for i in m.actor_ids}
+        subject = [p for p in participants if p not in countries]
+        others = [p for p in participants if p in countries]
+        if len(subject) == 1 and len(others) > 1:
+            # the place found for the joint visit is one of its countries, not every visit's
+            alone = {k: v for k, v in values.items() if k != "location"}
+            return _twice([{**alone, "participants": [subject[0], other]} for other in others], again)
+    for mention in ctx.sentence.tokens_in(ctx.match_start, ctx.match_end):
+        # One person's meetings with "counterparts from A, B and C": one meeting with each
+        # (three or more countries: two may be one three-way meeting).
+        if len(mention.actor_ids) > 2 and _COUNTERPARTS_FROM.match(ctx.text, mention.start, mention.end):
+            subject = [p for p in participants if p not in mention.actor_ids]
+            if len(subject) == 1:
+                return _twice([{**values, "participants": [subject[0], other]}
+                               for other in mention.actor_ids if other in participants], again)
     return _twice([values], again)
 
 

@@ -67,6 +67,11 @@ _MINOR_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for",
                           "from", "as", "vs", "but", "nor", "per", "via", "into", "over", "after"])
 
 
+# A person named as the partner of a with-phrase ("in his meeting with NAME", "after talks with
+# NAME"): what stands just before the name.
+_WITH_OBJECT = regex.compile(r"\bwith[^\S\n]+(?:[\w'’.-]+[^\S\n]+){0,5}$")
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -257,7 +262,10 @@ class ActorFinder:
         self._title_comma_name = regex.compile(
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:(?:[^\S\n]+(?:(?:of|and|&|to)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
-            rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}(?=[,.;:)])")
+            rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}"
+            # the name ends at a stop, or at a place phrase left without its comma ("the Ghanaian
+            # President, Nana Akufo-Addo at the Presidential Villa")
+            rf"(?=[,.;:)]|[^\S\n]+(?:at|in|on|during)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}})")
         self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
@@ -423,6 +431,9 @@ class ActorFinder:
         self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+        # "According to him, …": the object pronoun of a source phrase stands for its speaker, as
+        # a subject "he" does; elsewhere "him"/"her" is an object, never a speaker.
+        self._source_pronoun = regex.compile(r"(?<=\b[Aa]ccording[^\S\n]+to[^\S\n]+)(?:him|her)\b(?=[^\S\n]*,)")
         # "“…,” the 54-year-old said": an age standing for the person, as a pronoun does.
         self._age_ref = regex.compile(
             rf"\b[Tt]he[^\S\n]+\d{{1,3}}-year-old(?:[^\S\n]+\p{{Ll}}+)?(?=,?[^\S\n]+(?:also[^\S\n]+)?(?i:{say})\b)")
@@ -433,7 +444,8 @@ class ActorFinder:
         self._orgs = OrgNameFinder(table)
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
-        self._title_groups = [[w.lower() for w in table.words(name)] for name in ("TOP_DIPLOMAT", "MONARCH")]
+        self._title_groups = [[w.lower() for w in table.words(name)]
+                              for name in ("TOP_DIPLOMAT", "MONARCH", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT")]
 
     # ---- candidates -------------------------------------------------------------------------
     @staticmethod
@@ -694,7 +706,7 @@ class ActorFinder:
                 start = m.start()
             cands.append(_Candidate(start, m.end(), "body", 4,
                                     {"title": " ".join(m.group("title").split()), "country": country}))
-        for pattern in (self._pronoun, self._age_ref):
+        for pattern in (self._pronoun, self._age_ref, self._source_pronoun):
             for m in pattern.finditer(text):
                 cands.append(_Candidate(m.start(), m.end(), "pronoun", 1))
         for m in self._pronoun_it.finditer(text):
@@ -1395,6 +1407,11 @@ class ActorFinder:
         if not earlier:
             return None
         same = [s for s in earlier if s[0] == sent]
+        if same and all(_WITH_OBJECT.search(text, max(0, s[1] - 60), s[1]) for s in same) \
+                and any(s[0] < sent for s in earlier):
+            # "In his meeting with NAME, he …": the partner of a with-phrase is not the one the
+            # subject pronoun refers to; the subject named before is.
+            same, earlier = [], [s for s in earlier if s[0] < sent]
         if same:
             subjects = [s for s in same if s[3]]
             return table.records[(subjects or same)[0][2]]
