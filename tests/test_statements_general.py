@@ -53,6 +53,24 @@ from _speech import said
     # a place between the verb (or its audience) and a clause with no 'that'
     ("Chief executive Ruth Abara told analysts in Frankfurt the plant would be sold.",
      [("Ruth Abara", "indirect", "the plant would be sold")]),
+    # person nouns of ordinary news speak as a group (plural) or as one unnamed person
+    ("Shopkeepers say the new bypass has emptied the high street.",
+     [("shopkeepers", "indirect", "the new bypass has emptied the high street")]),
+    ("Local fishermen said the quota cuts would end their trade.",
+     [("local fishermen", "indirect", "the quota cuts would end their trade")]),
+    ("\u201cWe were never asked,\u201d a retired teacher said.",
+     [("retired teacher", "direct", "We were never asked")]),
+    # a role before a name the text introduces in apposition: the name speaks
+    ("The lead plaintiff, Orla Brennan, maintained that the dam had been built on her land.",
+     [("Orla Brennan", "indirect", "the dam had been built on her land")]),
+    # a lower-case role before a name, after the clause or after 'according to'
+    ("The ferry will stop running in winter, harbour master Ilse Vandeven said.",
+     [("Ilse Vandeven", "indirect", "The ferry will stop running in winter")]),
+    ("The bridge stays shut until spring, according to county engineer Mabel Oakes.",
+     [("Mabel Oakes", "indirect", "The bridge stays shut until spring")]),
+    # the agent of a passive verb of saying
+    ("Winger Tomas Reyna was told by his surgeon that he would be out for a year.",
+     [("surgeon", "indirect", "he would be out for a year")]),
 ])
 def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(parser, text) == expected
@@ -66,6 +84,29 @@ def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: lis
     "Mayor Ines Duarte told the family in person.",
     "The talks between the two unions concluded in Geneva on Friday without any agreement.",
     "Ruth Abara testified in Frankfurt on Monday for three hours.",
+    # a reported question asserts nothing; 'said nothing as' and 'Having said that' report nothing
+    "The mayor asked whether the ferry could run through the winter.",
+    "Reporters asked the coach why the captain had been left out.",
+    "The manager said nothing as he left the ground.",
+    "Having said that, the owner seemed pleased with the season.",
 ])
+
+
 def test_ordinary_news_no_speech(parser: diplonews.Parser, text: str) -> None:
     assert said(parser, text) == []
+
+
+def test_speaker_roles_are_the_plurals_of_speaker_role(parser: diplonews.Parser) -> None:
+    """SPEAKER_ROLES is written out for the prefilter; it must hold every plural of SPEAKER_ROLE."""
+    table = parser.placeholders
+    plurals = set(table.words("SPEAKER_ROLES"))
+
+    def plural(word: str) -> str:
+        for end, repl in (("woman", "women"), ("man", "men"), ("wife", "wives")):
+            if word.endswith(end):
+                return word[: -len(end)] + repl
+        if word.endswith("y") and word[-2:-1] not in "aeiou":
+            return word[:-1] + "ies"
+        return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+    assert {plural(w) for w in table.words("SPEAKER_ROLE")} <= plurals

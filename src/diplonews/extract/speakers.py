@@ -36,7 +36,8 @@ from diplonews.text.sentences import Sentence
 
 __all__ = ["SpeakerFinder"]
 
-_ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its)\s+", regex.IGNORECASE)
+_ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its|both)\s+", regex.IGNORECASE)
+_APPOSED = regex.compile(r"\s*,\s+")
 _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
@@ -52,6 +53,9 @@ _OPENINGS: dict[str, str | None] = {
     r"(?<=\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+)":
         r"\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+",
     r"(?<=\b(?:quoted|citing)\s+)": r"\b(?:quoted|citing)\s+",
+    r"(?<=\b(?:told|informed|assured|warned|advised|confirmed|announced|revealed|reported|stated)\s+by\s+)":
+        # from "by" on: the scan finds one match per start, and "told " opens another scan's match
+        r"(?<=\b(?:told|informed|assured|warned|advised|confirmed|announced|revealed|reported|stated)\s+)by\s+",
     r"(?<=^\s*)": None,
 }
 _LEADING_SPACE = regex.compile(r"\s*")
@@ -130,6 +134,10 @@ class SpeakerFinder:
             if "ADDRESS_VERB" in names else None
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
+        # Roles of ordinary news that are no office ("the farmer", "the striker"): no person's
+        # title holds them, so a definite one refers back to whoever the text just named.
+        self._roles = frozenset(w.lower() for w in table.words("SPEAKER_ROLE")) - frozenset(
+            w.lower() for w in table.words("SPEAKER_PERSON")) if "SPEAKER_ROLE" in names else frozenset()
         self._pronoun: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
         if {"PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
@@ -150,7 +158,7 @@ class SpeakerFinder:
                 continue
             for match in self._matches(piece):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                if taken.overlaps(start, end):
+                if taken.overlaps(start, end) or self._names_after(text, end, mentions, starts):
                     continue
                 first = not piece[:match.start()].strip()
                 earlier = _Earlier(mentions, starts, actors, start)
@@ -159,6 +167,16 @@ class SpeakerFinder:
                     added.append(mention)
         merged = sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
         return self._pronoun_speakers(text, sentences, merged, actors)
+
+    @staticmethod
+    def _names_after(text: str, end: int, mentions: list[Mention], starts: list[int]) -> bool:
+        """Whether a person's name stands in apposition right after the phrase ("The defendant,
+        Rodney Kisch, said"): the named person speaks, the phrase only introduces them."""
+        gap = _APPOSED.match(text, end)
+        if gap is None:
+            return False
+        at = bisect.bisect_left(starts, gap.end())
+        return at < len(mentions) and mentions[at].start == gap.end() and "p" in mentions[at].flags
 
     def _matches(self, piece: str) -> Iterator[regex.Match[str]]:
         """The pattern's matches in one sentence, tried only where an opening allows one (a
@@ -252,6 +270,9 @@ class SpeakerFinder:
             title_word = match.group("person")
             titled = earlier.latest(lambda r: r.kind == "person" and _has_word(r.title or "", title_word)) \
                 if _DEFINITE.match(surface) else None
+            if titled is None and title_word.lower() in self._roles and _DEFINITE.match(surface) \
+                    and earlier.latest(lambda r: r.kind == "person") is not None:
+                return None  # "the striker said" after a named player: who is meant is unsure
             record = titled if titled is not None else actors.descriptive(name, "person", None, None)
             flags = "ap"
         elif match.start("body") >= 0:

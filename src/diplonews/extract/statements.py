@@ -34,6 +34,13 @@ _ADJUNCT_REST = regex.compile(r"(?:\s*(?:on|in|at|from|during|late|early|last|th
 # Verbs of denial take a bare noun as all they report: "denied wrongdoing", "denies involvement".
 _DENIAL = regex.compile(r"^(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:denied|denies|deny|denying)$", regex.IGNORECASE)
 
+# A verb of asking before a wh-clause reports a question, which asserts nothing: "asked whether
+# the bridge could be repaired", "asked the coach why he was dropped" (the audience may come first).
+_ASKING = regex.compile(r"^(?:asked|asks|ask|asking|wondered|wonders|inquired|inquires|enquired|enquires|queried)$",
+                        regex.IGNORECASE)
+_QUESTION = regex.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'.-]+\s+){0,3}?"
+                          r"(?:whether|if|why|how|what|when|where|who|which)\b", regex.IGNORECASE)
+
 _PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "everything", "anything", "nothing",
                        "so", "all", "these", "those", "any", "none", "both"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these", "those", "any", "all",
@@ -100,6 +107,9 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
         return dropped(values, "no speaker" if content else "no content")
     if _title_case(ctx.sentence_text):
         return dropped(values, "a title-case line (a headline) is no statement")
+    verb = str(values.get("verb") or "").strip()
+    if _ASKING.match(verb.split()[-1] if verb else "") and _QUESTION.match(str(content)):
+        return dropped(values, "a reported question asserts nothing")
     span = values.get("_content_span")
     parts: list[tuple[int, int]] = values.get("_content_spans") or ([span] if span is not None else [])
     is_quote = bool(parts) and all(_is_quote(part, ctx) for part in parts)

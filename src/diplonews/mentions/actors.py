@@ -300,7 +300,8 @@ class ActorFinder:
         # Heads of descriptive speakers ("Police said", "Prosecutors allege"), which
         # extract/speakers.py reads as unnamed groups and bodies: no lone names.
         self._group_heads = frozenset(w.lower() for name in ("GROUP_HEAD_SPEAKING", "SPEAKER_PEOPLE",
-                                                             "SPEAKER_PERSON", "SPEAKER_BODY")
+                                                             "SPEAKER_PERSON", "SPEAKER_BODY",
+                                                             "SPEAKER_ROLE", "SPEAKER_ROLES")
                                       if name in table.names for w in table.words(name))
         self._not_label = frozenset(table.words("NOT_A_SPEAKER_LABEL"))
         # "said Rep. Tom Hale", "said Dana Whitfield at Harbor Capital": a name right after a reporting
