@@ -58,6 +58,7 @@ _SIGNING_WORDS = frozenset(["signed", "signs", "sign", "inked", "sealed", "struc
 _DOC_SEPARATOR = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|as\s+well\s+as|along\s+with)\s+)"
 # Where the last document of such a list stops in the text after the matched content.
 _DOC_TAIL_END = r"(?=\s*[.;:!?]|,\s+(?:which|who|according|while|but|saying|officials)\b|\s*$)"
+_LIST_CLOSE = regex.compile(r"\s(?:and|as\s+well\s+as|along\s+with)\s", regex.IGNORECASE)
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "such"])
 
 
@@ -93,6 +94,10 @@ class AgreementBuilder:
         self._document_more = regex.compile(
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with)\s+{verb}(?P<more>{document}.*?){_DOC_TAIL_END}",
             regex.IGNORECASE | regex.DOTALL)
+        # 'signed a trade pact, a visa deal and a memorandum on X': the list goes on after a bare
+        # comma when an 'and' closes it further on (a comma alone may open an apposition).
+        self._document_list = regex.compile(rf"\s*,\s*(?P<more>{document}.*?){_DOC_TAIL_END}",
+                                            regex.IGNORECASE | regex.DOTALL)
 
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
@@ -170,6 +175,10 @@ class AgreementBuilder:
         more = self._document_more.match(ctx.text, span[1], ctx.sentence.end) if span else None
         if more is not None:
             parts += [p.strip(" ,;") for p in self._document_split.split(more["more"]) if p.strip(" ,;")]
+        elif span and (listed := self._document_list.match(ctx.text, span[1], ctx.sentence.end)) is not None:
+            rest = [p.strip(" ,;") for p in self._document_split.split(listed["more"]) if p.strip(" ,;")]
+            if len(rest) > 1 and _LIST_CLOSE.search(listed["more"]):
+                parts += rest
         return parts if len(parts) > 1 else []
 
     def finish(self, values: dict[str, Any], ctx: MatchContext) -> list[dict[str, Any]]:

@@ -38,6 +38,10 @@ _TOPIC_VERB = regex.compile(r"\b(?:discuss\w*|exchang\w*\s+views)\b", regex.IGNO
 # A date that starts a span, not the day of an event: "his fifth visit since 2014", or the day
 # of the event a "since" clause tells ("their first call since the US struck Syria on April 6").
 _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$", regex.IGNORECASE)
+# A preposition that puts a meeting noun behind the clause's event: "after talks with", "following
+# their call", "at the close of talks".
+_BEHIND = regex.compile(r"\b(?:after|following|at\s+the\s+(?:end|close|conclusion)\s+of)\s+(?:[\w'’-]+\s+){0,3}$",
+                        regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 # The stops of a tour ("the next legs of her journey will be A and B", "the tour will then take
 # him to A and B") are separate visits too.
@@ -80,8 +84,14 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").
         end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)[1]
         before = ctx.cues.future.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[1])
+        if before:
+            return "planned"
+        # "told reporters after talks with NAME that trade would grow": a meeting the clause
+        # looks back on is over, whatever the reported words after it foresee.
+        if _BEHIND.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[0]):
+            return "held"
         after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 40))
-        return "planned" if before or after else "held"
+        return "planned" if after else "held"
     # Without a captured verb or noun, a future cue just before or inside the match decides.
     if ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):
         return "planned"

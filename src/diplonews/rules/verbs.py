@@ -196,7 +196,9 @@ def verb_group(
     future = (
         rf"(?:(?:{'|'.join(_FUTURE_MARKERS)})\s+{adv}(?:be\s+{adv}{ing}|{base})"
         rf"|{aux.be}\s+{adv}{aux.prospective}\s+{adv}{to_base}"
-        rf"|{aux.intend}\s+{adv}{to_base})"
+        rf"|{aux.intend}\s+{adv}{to_base}"
+        # "is to pay a visit", "are to meet": 'be' + infinitive is an arrangement still ahead.
+        rf"|{aux.be}\s+{adv}{to_base})"
     )
     if form == "future":
         return future
