@@ -106,8 +106,21 @@ def test_spans_of_a_page_quote_the_page() -> None:
         "consular office.\nNo agreement was signed.\nBoth sides said the talks were useful and would "
         "go on.\nThe next round is due in June.\n",
         "Talks in Lima\nBy a staff reporter\n\nThe ministers met on Monday.\nThey will meet again in May.\n",
+        # a short wire story, one sentence of 70-80 characters per line
+        "Tanzanian President Amani Kisiwa met Zambian leaders in Dodoma on Tuesday.\n"
+        "Kisiwa told journalists: \"We will finish the rail link by the end of 2027.\n"
+        "The two delegations also discussed fishing rights and the Lake Tanganyika port.\n"
+        "A Zambian minister called the talks \"open and warm\" and said Lusaka needed coal.\n"
+        "The meeting lasted four hours, officials in Dodoma told the state broadcaster.\n",
+        # a transcript: every turn opens with a speaker label
+        "Press briefing by Foreign Minister Tomas Ibarra, full transcript of the session\n"
+        "IBARRA: We will meet the Norwegian delegation again in Oslo later this month.\n"
+        "REPORTER: Will the salmon tariffs be on the table when the two ministers meet?\n"
+        "IBARRA: Norway must lift the tariffs before the fishing season opens in spring.\n"
+        "REPORTER: And what did the Norwegian side ask of Chile during the last round?\n",
     ],
-    ids=["one-paragraph-per-line", "short-paragraph-lines", "headline-and-short-lines"],
+    ids=["one-paragraph-per-line", "short-paragraph-lines", "headline-and-short-lines", "wire-sentence-lines",
+         "transcript-turns"],
 )
 def test_text_that_is_not_wrapped_keeps_its_line_breaks(text: str) -> None:
     assert soft_breaks(text) == []
@@ -149,6 +162,7 @@ def test_a_compound_broken_at_its_hyphen_before_a_capital_is_joined() -> None:
         ("If a < b and c > d the minister said nothing.", False),
         ("The <b> tag was mentioned once by the minister.", False),
         ("Plain text with no markup at all.", False),
+        ("Write to <a.kamau@mfa.example> or <b.njoroge@mfa.example> before Friday.", False),
     ],
 )
 def test_a_page_is_told_from_plain_text(text: str, is_page: bool) -> None:

@@ -7,10 +7,11 @@ an indent) between paragraphs; read line by line, a sentence such as "Foreign Mi
 Doe met ..." falls apart at the break and loses its items.
 
 Such text gives itself away: almost every line that has a non-blank line after it is full,
-meaning the next line's first word would not have fitted on it. A document is read as wrapped
+meaning the next line's first word would not have fitted on it and the line does not end a
+sentence. A document is read as wrapped
 only when most of its continued lines are full and its lines are short; then each full line's
-break is a wrap, and every other break (after a short line, before a list marker or an
-indented line) stays a paragraph break. Text written one paragraph per line never qualifies:
+break is a wrap, and every other break (after a short line or a sentence's end, before a list
+marker, a transcript's speaker label or an indented line) stays a paragraph break. Text written one paragraph per line never qualifies:
 its lines are long and of every length.
 """
 
@@ -33,6 +34,11 @@ the width (wrappers differ on whether the trailing space counts)."""
 
 _LIST_ITEM = regex.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014>]|\d{1,2}[.)]|\(?[a-z]\))[^\S\n]")
 _FIRST_WORD = regex.compile(r"[^\S\n]*(\S+)")
+_SENTENCE_END = regex.compile(r"[.!?:][\"'\u201d\u2019)]*[^\S\n]*\r?$")
+"""A line ending a sentence is taken as a paragraph's end: wrappers break mid-sentence far more
+often than at a full stop, and text written one (short) paragraph per line ends every line so."""
+_LABEL = regex.compile(r"[^\S\n]*(?:\p{Lu}[\p{Lu}.'-]+(?:[^\S\n]+\p{Lu}[\p{Lu}.'-]+){0,2}|Q|A):[^\S\n]")
+"""A transcript's speaker label ("RUIZ: ", "Q: ") opens a turn of its own."""
 _BROKEN_WORD = regex.compile(r"\p{L}-\r?\n\p{L}")
 """A word hyphenated across the break ("Vice-" and "President", "high-" and "level"): wrappers
 break compounds at their hyphen, so the normalizer joins the halves without a space."""
@@ -66,8 +72,9 @@ def soft_breaks(text: str) -> list[int]:
             continue
         word = _FIRST_WORD.match(following)
         next_word = len(word.group(1)) if word else 0
-        full = len(content.rstrip()) + 1 + next_word > width - _SLACK
-        opens_block = _LIST_ITEM.match(following) is not None or _indent(following) > _indent(content)
+        full = len(content.rstrip()) + 1 + next_word > width - _SLACK and not _SENTENCE_END.search(content)
+        opens_block = (_LIST_ITEM.match(following) is not None or _LABEL.match(following) is not None
+                       or _indent(following) > _indent(content))
         continued.append((newline, full and not opens_block))
     if len(continued) < _MIN_CONTINUED or sum(full for _, full in continued) < _MIN_FULL_SHARE * len(continued):
         return []

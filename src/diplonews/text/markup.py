@@ -26,7 +26,9 @@ _ELEMENTS = (
     "h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|article|section|header|footer|nav|aside|"
     "main|figure|figcaption|img|blockquote|pre|code|font|center|time|button|form|input|iframe|noscript"
 )
-_SIGN = regex.compile(r"<!DOCTYPE\s+html|</?(?:" + _ELEMENTS + r")\b[^<>]{0,2000}>", regex.IGNORECASE)
+_SIGN = regex.compile(r"<!DOCTYPE\s+html|</?(?:" + _ELEMENTS + r")(?=[\s/>])[^<>]{0,2000}>", regex.IGNORECASE)
+"""A tag of a common element: its name ends at a space, a slash or the closing bracket, so an
+address in angle brackets ("<a.mwangi@mfa.go.ke>") is no tag."""
 _SAMPLE = 65_536
 _MIN_TAGS = 2
 
