@@ -173,3 +173,24 @@ def test_impersonal_it_was_agreed_takes_the_last_meeting() -> None:
 
 def test_impersonal_it_was_agreed_without_a_meeting_is_dropped() -> None:
     assert _agreements("It was agreed that the joint session would take place in the spring.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a wish or a failure inside an apposition is no pending verb group of the agreement itself
+    "Peru and Chile, hoping to end a decades-old dispute, signed a maritime border treaty on Monday.",
+    "Ghana and Togo, which failed to agree last year, signed a border deal on Monday.",
+])
+def test_pending_words_in_apposition_keep_the_agreement(text: str) -> None:
+    assert _agreements(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the verb group right before the content makes the agreement sought, not reached
+    "Peru and Chile hope to sign a maritime border treaty.",
+    "Peru and Chile sought to reach a border deal on Monday.",
+    "Ghana and Togo failed to agree on a border deal on Monday.",
+    # 'be' + infinitive after a noun of aim or choice names that aim, no arrangement
+    "The only option left for Kenya and Somalia is to sign a border deal, analysts said.",
+])
+def test_sought_or_aimed_agreement_is_none(text: str) -> None:
+    assert not _agreements(text)

@@ -495,3 +495,23 @@ def test_with_phrases_that_are_no_conversation(text: str) -> None:
 )
 def test_bare_apostrophe_possessive_of_a_country(text: str, expected: list[tuple[set[str], str]]) -> None:
     _expect(text, *expected)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a future main clause after "after/following" + meeting noun: the meeting is ahead too
+    ("After talks with Indonesian President Joko Widodo next week, Canadian Prime Minister Justin Trudeau will fly to Manila.",
+     "planned"),
+    ("Following his meeting with Indonesian President Joko Widodo on Friday, Trudeau will travel to Seoul.", "planned"),
+    # a reporting verb before it: the clause looks back on the talks, the future is what was said
+    ("Trudeau told reporters after talks with Indonesian President Joko Widodo that exports would rise.", "held"),
+    # 'be' + infinitive of a visit verb is an arrangement still ahead
+    ("French President Emmanuel Macron is to pay a state visit to Ghana next month.", "planned"),
+])
+def test_status_after_a_meeting_noun(text: str, status: str) -> None:
+    found = parse(text, published=PUBLISHED).meetings
+    assert found and all(m.status == status for m in found)
+
+
+def test_call_for_a_duration_is_a_call() -> None:
+    found = parse("Blinken had a call for about 30 minutes with Wang Yi", published=PUBLISHED).meetings
+    assert [m.kind for m in found] == ["call"]

@@ -78,7 +78,10 @@ class AgreementBuilder:
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
         words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
-        self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])", regex.IGNORECASE) if words else None
+        # Only the verb group right before the content counts: "X and Y, hoping to end a dispute,
+        # signed a treaty" is signed; "X and Y hope to sign a treaty" is not.
+        self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])(?:[^\S\n]+[\w'’-]+){{0,3}}[^\S\n]*$",
+                                      regex.IGNORECASE) if words else None
         self._nouns = frozenset(n.lower() for n in nouns) | GENERIC_AGREEMENT_NOUNS
         heads = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in sorted(self._nouns, key=len, reverse=True))
         # The words between the article and the noun are modifiers, never a verb or a clause word

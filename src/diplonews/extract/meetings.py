@@ -24,8 +24,9 @@ _DURATION = regex.compile(
     r"|(?P<b>(?:\w+|\d+)-(?:minute|hour)))\b", regex.IGNORECASE)
 _KINDS = (("summit", "summit"), ("phone", "call"), ("telephone", "call"), ("call", "call"),
           ("video", "call"), ("virtual", "call"), ("visit", "visit"), ("talks", "talks"))
-# "call off" / "call for" say nothing of a phone call: "the visit has been called off".
-_CALLED_OFF = regex.compile(r"\bcall(?:s|ed|ing)?\s+(?:off|for)\b")
+# "call off" says nothing of a phone call ("the visit has been called off"); "a call for about
+# 30 minutes" is one, so only the verb "call off" is struck.
+_CALLED_OFF = regex.compile(r"\bcall(?:s|ed|ing)?\s+off\b")
 _KIND_LABELS = frozenset({"meeting", "summit", "call", "visit", "talks"})
 # A captured meeting noun (the heads of MEETING_NOUN), as opposed to a captured verb group.
 _NOUN_CAPTURE = regex.compile(
@@ -42,6 +43,11 @@ _SINCE = regex.compile(r"\bsince\s+(?:the\s+)?(?:[^,.;:]{1,80}?\s(?:on|in)\s+)?$
 # their call", "at the close of talks".
 _BEHIND = regex.compile(r"\b(?:after|following|at\s+the\s+(?:end|close|conclusion)\s+of)\s+(?:[\w'’-]+\s+){0,3}$",
                         regex.IGNORECASE)
+# A reporting verb: "told reporters after talks with NAME that trade would grow" looks back on the
+# talks; "after talks with NAME next week, he will fly on" does not report, so the future is the talks'.
+_REPORTING = regex.compile(r"\b(?:said|says|say|saying|told|tells|tell|telling|announced|announces|added|adds|"
+                           r"stated|states|noted|notes|declared|declares|insisted|stressed|predicted|"
+                           r"explained|argued|warned)\b", regex.IGNORECASE)
 # Verb groups that name several separate meetings: "held bilateral meetings with", "separate talks with".
 # The stops of a tour ("the next legs of her journey will be A and B", "the tour will then take
 # him to A and B") are separate visits too.
@@ -88,9 +94,10 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
             return "planned"
         # "told reporters after talks with NAME that trade would grow": a meeting the clause
         # looks back on is over, whatever the reported words after it foresee.
-        if _BEHIND.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[0]):
-            return "held"
         after = ctx.cues.future.search(ctx.text, end, min(ctx.sentence.end, end + 40))
+        if (after and _BEHIND.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[0])
+                and _REPORTING.search(ctx.text, ctx.sentence.start, after.start())):
+            return "held"
         return "planned" if after else "held"
     # Without a captured verb or noun, a future cue just before or inside the match decides.
     if ctx.cues.future.search(window[max(0, ctx.match_start - 40):ctx.match_end]):

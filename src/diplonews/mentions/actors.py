@@ -263,8 +263,8 @@ class ActorFinder:
             rf"\b(?P<title>(?i:(?:{modifier}[^\S\n]+)?{person_title}))(?:[^\S\n]+(?:to|of|for|in|at|from)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}}[\p{{L}}.'-]*"
             rf"(?:(?:[^\S\n]+(?:(?:of|and|&|to)[^\S\n]+(?:the[^\S\n]+)?)?|{portfolio_comma})\p{{Lu}}[\p{{L}}.'-]*){{0,9}}"
             rf"|[^\S\n]+(?:of|for)[^\S\n]+\p{{Ll}}[\p{{Ll}}-]+(?:[^\S\n]+(?:and[^\S\n]+)?\p{{Ll}}[\p{{Ll}}-]+){{0,2}})?,[^\S\n]+(?:(?i:{honorific})[^\S\n]+)*{name}"
-            # the name ends at a stop, or at a place phrase left without its comma ("the Ghanaian
-            # President, Nana Akufo-Addo at the Presidential Villa")
+            # the name ends at a stop, or at a place phrase left without its comma ("the Zambian
+            # Foreign Minister, Ruth Banda at the State Lodge")
             rf"(?=[,.;:)]|[^\S\n]+(?:at|in|on|during)[^\S\n]+(?:the[^\S\n]+)?\p{{Lu}})")
         self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")

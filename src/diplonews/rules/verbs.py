@@ -139,6 +139,8 @@ class _Auxiliaries:
     prospective: str
     intend: str
     adverb: str
+    aim_noun: str
+    """Nouns of an aim or a choice: 'the only option … is to sign' names no arrangement."""
     openers: tuple[str, ...]
     """The words that open a finite group before its verb: will, shall, modals, do, have, be,
     and the verbs of intending."""
@@ -162,6 +164,10 @@ def _aux(words: Callable[[str], list[str]]) -> _Auxiliaries:
                                                  "going", "about"])),
         intend=rx(intend),
         adverb=rx(listed("VG_ADVERB", ["also", "again", "already", "now", "still", "further", "reportedly"])),
+        aim_noun=rx(listed("VG_AIM_NOUN", ["option", "options", "aim", "aims", "goal", "goals", "task", "tasks",
+                                           "plan", "plans", "priority", "priorities", "challenge", "challenges",
+                                           "objective", "objectives", "idea", "hope", "way", "solution",
+                                           "intention", "purpose", "mission", "step", "choice", "job"])),
         openers=(*_FUTURE_MARKERS, *modal, *be, *have, *do, *intend),
     )
 
@@ -197,8 +203,10 @@ def verb_group(
         rf"(?:(?:{'|'.join(_FUTURE_MARKERS)})\s+{adv}(?:be\s+{adv}{ing}|{base})"
         rf"|{aux.be}\s+{adv}{aux.prospective}\s+{adv}{to_base}"
         rf"|{aux.intend}\s+{adv}{to_base}"
-        # "is to pay a visit", "are to meet": 'be' + infinitive is an arrangement still ahead.
-        rf"|{aux.be}\s+{adv}{to_base})"
+        # "is to pay a visit", "are to meet": 'be' + infinitive is an arrangement still ahead, but
+        # not after a noun of aim or choice, where it only names that aim ("the only option left
+        # for both sides is to sign a deal").
+        rf"|(?<!{aux.aim_noun}(?:[^\S\n]+[^\s,.;:]+){{0,6}}[^\S\n]+){aux.be}\s+{adv}{to_base})"
     )
     if form == "future":
         return future
