@@ -63,6 +63,15 @@ def test_rank2_an_announcing_sentence_right_before(parser: diplonews.Parser) -> 
         ("Ellen Park", "direct", "The bridge will reopen in May and tolls will not rise.")]
 
 
+@pytest.mark.parametrize("lead_in", ["disagreed.", "was not impressed.", "struck a different note.\n\n"])
+def test_rank2_a_lead_in_sentence_names_the_next_voice(parser: diplonews.Parser, lead_in: str) -> None:
+    text = ("\u201cThe depot stays open,\u201d said Mayor Marta Silva. "
+            f"Councillor Jonas Abebe {lead_in} \u201cThe depot has lost money for six years.\u201d")
+    assert said(parser, text) == [
+        ("Marta Silva", "direct", "The depot stays open"),
+        ("Jonas Abebe", "direct", "The depot has lost money for six years.")]
+
+
 def test_rank3_the_previous_speaker_not_the_last_name(parser: diplonews.Parser) -> None:
     text = ("\u201cThe offer undervalues the company,\u201d said Chief Executive Laura Finch, who met "
             "Senator Tom Briggs on Monday. \u201cWe expect a better one before the vote.\u201d")

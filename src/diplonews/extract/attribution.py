@@ -3,7 +3,8 @@
 News attributes a quotation in its own sentence most of the time, and the rules see that. A
 quotation standing alone needs the paragraph: first an attribution right after it ("“Is this
 fair?” Smith asked." is split into two sentences) or right before it (a sentence ending in
-"Smith said:"), then the previous *speaker* of the paragraph or of the two paragraphs before (a
+"Smith said:", or a lead-in naming a new voice as its subject: "Councillor Abebe disagreed."),
+then the previous *speaker* of the paragraph or of the two paragraphs before (a
 continuation quote belongs to whoever was quoted, not to the last person named, who may be the
 one talked about; AP-style copy puts each quoted paragraph apart), else nobody. A pronoun speaker is held to the
 same standard: "he" cannot be a person named so far only inside quotation marks, and "he said" right
@@ -32,6 +33,8 @@ _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
 # A transcript line's label ("Foreign Minister Ivanov: …", "Question: …"): a new turn begins.
 _LABEL = regex.compile(r"^\s*(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)(?:\s+(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)){0,6}\s*:\s")
 _QUOTE_TOKEN = regex.compile(r"⟦q\d+⟧")
+# A lead-in sentence's subject stands among its first words: "Local farmer ⟦a1⟧ has seen …".
+_LEAD_IN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,33 @@ class QuoteAttribution:
             found = _speaker(previous, self._patterns.before.search(previous.masked))
             if found is not None:
                 return {"speaker": found}
+        if previous is not None:
+            opener = self._lead_in_subject(previous)
+            if opener is not None:
+                return {"speaker": opener}
         if self._last_speaker is not None:
             paragraph, speaker = self._last_speaker
             if paragraph >= sentence.paragraph - 2:
                 return {"speaker": speaker}
         return {}
+
+    def _lead_in_subject(self, sentence: MaskedSentence) -> str | None:
+        """The person a lead-in sentence opens on, named as a subject for the first time since
+        the last statement ("Opposition leader Sam Ito disagreed.", "Local farmer Jenny Marsh
+        has seen the damage first-hand."): news hands the quotation that follows to them, not to
+        whoever was quoted before. Only a name among the sentence's first few words counts; one
+        further in is more often the person talked about."""
+        placed = sentence.placed_tokens()
+        if not placed:
+            return None
+        start, mention = placed[0]
+        if "p" not in mention.flags or "m" in mention.flags or "n" in mention.flags or not mention.actor_ids:
+            return None
+        before = sentence.masked[:start]
+        if "," in before or len(before.split()) > _LEAD_IN_WORDS or not subject_like(sentence.masked, start):
+            return None
+        actor = mention.actor_ids[0]
+        return actor if actor in self._newcomers else None
 
     def turn(self, index: int) -> dict[str, Any] | None:
         """The speaker a sentence inherits as the continuation of a transcript turn ("NAME: …"

@@ -651,9 +651,10 @@ class ActorFinder:
                     cands.append(_Candidate(m.start(group), m.end(group), "person", 1,
                                             {"name": name, "title": None, "country": None}))
         for m in self._bare_attribution.finditer(text):
-            if self.gazetteer.lookup(m.group("name")) is None:
+            name = m.group("name")
+            if name not in self._not_name_start and not self._not_name.match(name) and self.gazetteer.lookup(name) is None:
                 cands.append(_Candidate(m.start(), m.end(), "person", 1,
-                                        {"name": m.group("name"), "title": None, "country": None}))
+                                        {"name": name, "title": None, "country": None}))
         for m in matches_at(self._title_ref, text, _with_words_before(text, title_starts, 3)):
             head = m.start("qualifier") if m.group("qualifier") else m.start("title")
             country, start = self._country_before(text, head, known_by_end)
