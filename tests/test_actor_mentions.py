@@ -294,3 +294,19 @@ def test_a_role_word_before_a_title_names_a_person(text: str, person: str) -> No
 @pytest.mark.parametrize("text", ["Rebel leaders met in Goma on Monday.", "The militia chief fled, police said."])
 def test_a_role_and_title_without_a_name_is_no_named_person(text: str) -> None:
     assert not [name for name in named(parse_article(text), "person") if name[:1].isupper()]
+
+
+# ---- hyphenated pairs of names ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "named_actors"), [
+    ("The Chile-Argentina talks on fishing ended on Friday.", {"Chile", "Argentina"}),
+    ("A Ghana-Togo summit is planned for May.", {"Ghana", "Togo"}),
+    ("The second round of Sudan-South Sudan negotiations opened.", {"Sudan", "South Sudan"}),
+    # before a noun that is no meeting, and in names and adjectives, a hyphen joins no actors
+    ("Chile-Argentina relations have improved.", set()),
+    ("The Arab-Israeli conflict dominated the debate.", set()),
+    ("Saudi-led forces withdrew.", set()),
+    ("Guinea-Bissau held talks with Senegal.", {"Guinea-Bissau", "Senegal"}),
+])
+def test_a_hyphenated_pair_before_a_meeting_noun_names_both_sides(text: str, named_actors: set[str]) -> None:
+    assert _names(parse_article(text)) == named_actors

@@ -192,6 +192,11 @@ class ActorFinder:
 
     def __init__(self, gazetteer: Gazetteer, table: PlaceholderTable):
         self.gazetteer = gazetteer
+        # "US-China talks", "a Kenya-Ethiopia trade summit": a hyphenated pair of names before a
+        # meeting noun (in lower case: a title-case headline's "Talks" is read as words) names
+        # both sides; before any other noun ("China-Brazil ties") the pair stays one modifier.
+        self._pair_head = regex.compile(
+            rf"[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,2}}?(?:{table.expand('{MEETING_NOUN}')})(?![\w-])")
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
         # A month name never starts a name but may end one ("Foreign Minister Helen March told"),
@@ -518,7 +523,7 @@ class ActorFinder:
         known_by_start: dict[int, _Candidate] = {}
         anchors: list[Anchor] = []
         scans = _TextScans(text, self._full_name)
-        for start, end, surface in self.gazetteer.find(text):
+        for start, end, surface in self.gazetteer.find(text, self._pair_head):
             form = self.gazetteer.lookup(surface)
             if form is None or self._geo_after.match(text, end):
                 continue

@@ -44,6 +44,15 @@ _BEFORE = r"(?<![\w.-])"
 _AFTER = r"(?![\w-]|\.\w)"
 _CAPITAL = regex.compile(r"[\p{Lu}\p{Lt}\p{N}]")
 _MAX_SCANNERS = 40
+# A hyphen between two capitalized words ("US-China"), and the few words on either side of it
+# that may make up a name ("Sudan-South Sudan", "EU-United Kingdom").
+_PAIR_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}.])-(?=[\p{Lu}\p{N}])")
+_PAIR_REACH = 40
+_WORDS_BEFORE = regex.compile(r"[\p{L}\p{N}.'&]+(?:[^\S\n][\p{L}\p{N}.'&]+){0,2}$")
+_WORDS_AFTER = regex.compile(r"[\p{L}\p{N}.'&]+(?:[^\S\n][\p{L}\p{N}.'&]+){0,2}")
+_SPACE = regex.compile(r"[^\S\n]")
+_NOT_BEFORE = regex.compile(r"[\w.-]")
+_NOT_AFTER = regex.compile(r"[\w-]|\.\w")
 
 
 def _scanners(forms: list[str]) -> list[regex.Pattern[str]]:
@@ -98,15 +107,60 @@ class Gazetteer:
             if surface.role == "demonym":
                 self._demonyms.setdefault(surface.actor.id, form)
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Start, end and surface of each form named in ``text``: leftmost, longest, no overlaps."""
-        found = sorted((m.start(), -m.end()) for scanner in self._scanners
-                       for m in scanner.finditer(text, overlapped=True))
+    def find(self, text: str, pair_head: regex.Pattern[str] | None = None) -> Iterator[tuple[int, int, str]]:
+        """Start, end and surface of each form named in ``text``: leftmost, longest, no overlaps.
+        With ``pair_head``, also both names of a hyphenated pair that the pattern matches right
+        after ("US-China talks")."""
+        found = [(m.start(), -m.end()) for scanner in self._scanners
+                 for m in scanner.finditer(text, overlapped=True)]
+        if pair_head is not None and "-" in text:
+            found.extend(self._hyphen_pairs(text, pair_head))
+        found.sort()
         taken = 0
         for start, negative_end in found:
             if start >= taken:
                 taken = -negative_end
                 yield start, taken, text[start:taken]
+
+    def _hyphen_pairs(self, text: str, head: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
+        """Both names of a hyphenated pair before a head noun ("US-China talks", "the third round
+        of Sudan-South Sudan negotiations"), as (start, -end). A form never touches a hyphen
+        otherwise ("Saudi-led" and "Afro-" are no names), so a pair is read only where the words on
+        both sides of the hyphen are whole names, not demonyms ("Arab-Israeli" is an adjective), the
+        pair is no name itself ("Guinea-Bissau" is found whole by the scanners), and the head says
+        the two sides act together: "China-Brazil ties" stays one modifier."""
+        for hyphen in _PAIR_HYPHEN.finditer(text):
+            at = hyphen.start()
+            left = self._name_ending(text, at)
+            right = self._name_starting(text, at + 1) if left is not None else None
+            if left is not None and right is not None and head.match(text, right):
+                yield left, -at
+                yield at + 1, -right
+
+    def _name_ending(self, text: str, end: int) -> int | None:
+        words = _WORDS_BEFORE.search(text, max(0, end - _PAIR_REACH), end)
+        if words is None:
+            return None
+        starts = [words.start(), *(m.end() for m in _SPACE.finditer(text, words.start(), end))]
+        for start in starts:  # the longest name first
+            if (start == 0 or _NOT_BEFORE.match(text, start - 1) is None) and self._pairable(text[start:end]):
+                return start
+        return None
+
+    def _name_starting(self, text: str, start: int) -> int | None:
+        words = _WORDS_AFTER.match(text, start, min(len(text), start + _PAIR_REACH))
+        if words is None:
+            return None
+        ends = [m.start() for m in _SPACE.finditer(text, start, words.end())] + [words.end()]
+        for end in reversed(ends):
+            candidate = text[start:end].rstrip(".")
+            if candidate and _NOT_AFTER.match(text, start + len(candidate)) is None and self._pairable(candidate):
+                return start + len(candidate)
+        return None
+
+    def _pairable(self, surface: str) -> bool:
+        form = self.forms.get(surface)
+        return form is not None and form.role != "demonym"
 
     def _add(self, entry: ActorEntry, kind: str, source: str) -> None:
         country = slug(entry.country) if entry.country else None
