@@ -435,6 +435,7 @@ class ActorFinder:
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
         self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
+        self._article_before = regex.compile(r"\b(?i:the)[^\S\n]+$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         # "According to him, …": the object pronoun of a source phrase stands for its speaker, as
@@ -676,6 +677,18 @@ class ActorFinder:
                 if (det or "").lower() == "the" or portfolios is not None:
                     country, end = self._country_after(text, portfolios.end() if portfolios else end,
                                                        known_by_start)
+            if country is None and start != head:
+                # "the UN secretary-general", "NATO's secretary general": the holder of a known
+                # body's office, whom a name given before may already hold.
+                holder_of = self._known_before(text, head, known_by_end)
+                body_actor = holder_of.data["actor"] if holder_of is not None else None
+                if isinstance(body_actor, KnownActor) and body_actor.kind == "organization":
+                    the = self._article_before.search(text, max(0, start - 4), start)
+                    cands.append(_Candidate(the.start() if the is not None else start, end, "title_ref", 4,
+                                            {"title": m.group("title"), "country": None, "body": body_actor.id,
+                                             "qualifier": (m.group("qualifier") or "").strip(),
+                                             "indefinite": False}))
+                    continue
             if det is None and country is None:
                 body = self._unknown_body.search(text, max(0, head - 60), head)
                 if body is not None and not any(self.gazetteer.lookup(w) for w in body.group("body").split()):
@@ -1222,7 +1235,14 @@ class ActorFinder:
                 record = record or self._by_title(table, persons_seen, self._equivalent_titles(qualified),
                                                   _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
                 title = str(cand.data["title"])
-                if record is None and cand.data.get("country"):
+                body_actor = self.gazetteer.by_id(str(cand.data["body"])) if cand.data.get("body") else None
+                if record is not None and body_actor is not None and \
+                        record.affiliation not in (None, table.known(body_actor).id):
+                    record = None  # another body's officer of the same title
+                if record is None and body_actor is not None:
+                    record = table.descriptive(f"{body_actor.name} {title}", "person", title, None)
+                    record.affiliation = record.affiliation or table.known(body_actor).id
+                elif record is None and cand.data.get("country"):
                     cname = self._country_name(str(cand.data["country"]))
                     desc = f"{cname} {title}".strip()
                     record = table.descriptive(desc, "person", desc, str(cand.data["country"]))
