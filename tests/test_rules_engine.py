@@ -172,6 +172,22 @@ def test_extend_of_an_unknown_word_list_is_dn104(parser: diplonews.Parser) -> No
     assert info.value.code == "DN104"
 
 
+def test_a_word_list_takes_in_another(parser: diplonews.Parser) -> None:
+    """A list several finders share is written once: '{NAME}' in a word list stands for its words."""
+    table = parser.with_rules({"placeholders": {
+        "TRADE_WORD": {"words": ["Rail", "Dairy"]},
+        "BODY_END": {"words": ["{TRADE_WORD}", "Bank"]},
+    }}).placeholders
+    assert table.words("BODY_END") == ["Rail", "Dairy", "Bank"]
+    assert regex.fullmatch(table.expand("{BODY_END}"), "Dairy")
+    with pytest.raises(diplonews.RuleError) as info:
+        parser.with_rules({"placeholders": {"ODD": {"words": ["{NO_SUCH_LIST}"]}}})
+    assert info.value.code == "DN104"
+    with pytest.raises(diplonews.RuleError) as cycle:
+        parser.with_rules({"placeholders": {"ONE": {"words": ["{TWO}"]}, "TWO": {"words": ["{ONE}"]}}})
+    assert cycle.value.code == "DN105"
+
+
 # ---- overlap policies ---------------------------------------------------------------------
 
 OVERLAP_SENTENCE = "The European Union imposed sweeping new sanctions on Russian banks."

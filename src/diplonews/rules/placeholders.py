@@ -4,7 +4,9 @@ Before rules run, every mention in a sentence (actor, date, place, quotation) is
 atomic token such as ``⟦apc3⟧``: brackets, letters saying what the mention can stand for, and
 its number. Token placeholders (``ACTOR``, ``DATE``…) match those tokens, so a rule never has to
 re-describe what a name or a date looks like. Word-list and pattern placeholders come from data
-(the lexicon) and may use one another. ``{speaker:ACTOR}`` captures into the item field
+(the lexicon) and may use one another; a word list takes in another's words with an entry that is
+only its name (``words = ["{TRADE_END}", "Bank"]``), so a list several finders share is written
+once. ``{speaker:ACTOR}`` captures into the item field
 ``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list. A verb
 class placeholder (``verbs = [...]``) also takes a form: ``{DEMAND_VERB.passive}`` (see
 :mod:`diplonews.rules.verbs`).
@@ -51,6 +53,7 @@ TOKEN_CLASSES: dict[str, str] = {
     "DATE": "d",
     "QUOTE": "q",
 }
+_INCLUDED = regex.compile(r"\{(?P<name>[A-Z][A-Z0-9_]*)\}")
 _PLACEHOLDER = regex.compile(
     r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)(?:\.(?P<form>[a-z]+))?\}"
 )
@@ -84,6 +87,7 @@ class PlaceholderTable:
         self._sources = dict(sources or {})
         self._inflections = {k.lower(): v for k, v in (inflections or {}).items()}
         self._expanded: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
         for name in self._specs:
             self._expand_named(name, ())
 
@@ -92,8 +96,31 @@ class PlaceholderTable:
         return sorted([*self._specs, *TOKEN_CLASSES, "ACTORS"])
 
     def words(self, name: str) -> list[str]:
+        """The words of a word-list placeholder, those of the lists it takes in included."""
         spec = self._specs.get(name)
-        return list(spec.words or []) if spec else []
+        return list(self._word_list(name, ())) if spec is not None and spec.words is not None else []
+
+    def _word_list(self, name: str, stack: tuple[str, ...]) -> list[str]:
+        if name in self._words:
+            return self._words[name]
+        source = self._sources.get(name)
+        if name in stack:
+            cycle = " -> ".join([*stack[stack.index(name):], name])
+            raise RuleError("DN105", f"word lists take each other in, in a cycle: {cycle}", source=source)
+        spec = self._specs[name]
+        assert spec.words is not None
+        result: list[str] = []
+        for word in spec.words:
+            included = _INCLUDED.fullmatch(word)
+            if included is None:
+                result.append(word)
+                continue
+            other = self._specs.get(included.group("name"))
+            if other is None or other.words is None:
+                raise RuleError("DN104", f"{name}: {word} names no word-list placeholder", source=source)
+            result += self._word_list(included.group("name"), (*stack, name))
+        self._words[name] = result
+        return result
 
     def verbs(self, name: str) -> list[str]:
         """The lemmas of a verb-class placeholder (empty for other kinds)."""
@@ -133,7 +160,7 @@ class PlaceholderTable:
         if spec is None:
             raise RuleError("DN104", self._unknown([name]), source=source)
         if spec.words is not None:
-            result = _words_regex(spec.words)
+            result = _words_regex(self._word_list(name, ()))
         elif spec.verbs is not None:
             result = verb_group(spec.verbs, "finite", self.words, self._inflections)
         else:
