@@ -143,10 +143,10 @@ class SpeakerFinder:
             if "ADDRESS_VERB" in names else None
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
-        # Roles of ordinary news that are no office ("the farmer", "the striker"): no person's
-        # title holds them, so a definite one refers back to whoever the text just named.
-        self._roles = frozenset(w.lower() for w in table.words("SPEAKER_ROLE")) - frozenset(
-            w.lower() for w in table.words("SPEAKER_PERSON")) if "SPEAKER_ROLE" in names else frozenset()
+        # Roles of ordinary news that are no office ("the farmer", "the striker"; SPEAKER_PERSON
+        # holds the offices): no person's title holds them, so a definite one refers back to
+        # whoever the text just named.
+        self._roles = frozenset(w.lower() for w in table.words("SPEAKER_ROLE"))
         self._pronoun: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
         if {"PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:
