@@ -188,6 +188,16 @@ def test_a_word_list_takes_in_another(parser: diplonews.Parser) -> None:
     assert cycle.value.code == "DN105"
 
 
+def test_irregular_pasts_come_from_the_inflections(parser: diplonews.Parser) -> None:
+    """IRREGULAR_PAST is derived from [inflections]: irregular pasts only, never a past spelled
+    like the lemma ('set') or regularly ('visited', listed against a doubled consonant)."""
+    pasts = set(parser.placeholders.words("IRREGULAR_PAST"))
+    assert {"took", "knew", "heard", "led"} <= pasts
+    assert not {"set", "put", "visited", "issued"} & pasts
+    with_verb = parser.with_rules({"inflections": {"slay": ["slew", "slain"]}})
+    assert "slew" in with_verb.placeholders.words("IRREGULAR_PAST")
+
+
 # ---- overlap policies ---------------------------------------------------------------------
 
 OVERLAP_SENTENCE = "The European Union imposed sweeping new sanctions on Russian banks."

@@ -9,7 +9,9 @@ only its name (``words = ["{TRADE_END}", "Bank"]``), so a list several finders s
 once. ``{speaker:ACTOR}`` captures into the item field
 ``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list. A verb
 class placeholder (``verbs = [...]``) also takes a form: ``{DEMAND_VERB.passive}`` (see
-:mod:`diplonews.rules.verbs`).
+:mod:`diplonews.rules.verbs`). ``IRREGULAR_PAST`` is a word list the engine derives from the rule
+files' ``[inflections]``: the irregular simple pasts ("took", "knew"), so a list of words that
+are no bare verb takes them in without spelling the table out again.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from diplonews.rules.schema import PlaceholderSpec
 from diplonews.rules.trie import trie_regex
 from diplonews.rules.verbs import FORMS, verb_group
 
-__all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderSpan", "PlaceholderTable", "token_pattern",
-           "user_position"]
+__all__ = ["IRREGULAR_PAST", "TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderSpan", "PlaceholderTable",
+           "token_pattern", "user_position"]
 
 # The letters a mention token carries; a token placeholder matches tokens with its letter.
 TOKEN_FLAGS: dict[str, str] = {
@@ -53,6 +55,8 @@ TOKEN_CLASSES: dict[str, str] = {
     "DATE": "d",
     "QUOTE": "q",
 }
+IRREGULAR_PAST = "IRREGULAR_PAST"
+"""The built-in word list of irregular simple pasts, derived from ``[inflections]``."""
 _INCLUDED = regex.compile(r"\{(?P<name>[A-Z][A-Z0-9_]*)\}")
 _PLACEHOLDER = regex.compile(
     r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)(?:\.(?P<form>[a-z]+))?\}"
@@ -74,6 +78,26 @@ def _words_regex(words: list[str]) -> str:
     return r"(?<![\w-])(?:" + trie_regex(words) + r")(?![\w-])"
 
 
+def _irregular_pasts(inflections: Mapping[str, list[str]]) -> list[str]:
+    """The simple pasts of ``[inflections]`` that are irregular in form: neither the lemma itself
+    ("set", "put") nor a regular spelling of its past (the table lists "visited" and "issued"
+    only against a wrongly doubled consonant or a dropped "e")."""
+    pasts = [forms[1] if len(forms) == 4 else forms[0] for forms in inflections.values()]
+    return [past for lemma, past in zip(inflections, pasts, strict=True)
+            if past.lower() not in _regular_pasts(lemma)]
+
+
+def _regular_pasts(lemma: str) -> set[str]:
+    """The ways a regular past of ``lemma`` may be spelled: -ed, -d after "e", -ied after a
+    consonant and "y", -ed after a doubled consonant."""
+    spelled = {lemma, f"{lemma}ed", f"{lemma}{lemma[-1:]}ed"}
+    if lemma.endswith("e"):
+        spelled.add(f"{lemma}d")
+    if lemma.endswith("y"):
+        spelled.add(f"{lemma[:-1]}ied")
+    return spelled
+
+
 class PlaceholderTable:
     """Placeholders by name, expanded (recursively, cycle-checked) to regex source once."""
 
@@ -88,16 +112,20 @@ class PlaceholderTable:
         self._inflections = {k.lower(): v for k, v in (inflections or {}).items()}
         self._expanded: dict[str, str] = {}
         self._words: dict[str, list[str]] = {}
+        if IRREGULAR_PAST not in self._specs:
+            self._words[IRREGULAR_PAST] = _irregular_pasts(self._inflections)
         for name in self._specs:
             self._expand_named(name, ())
 
     @property
     def names(self) -> list[str]:
-        return sorted([*self._specs, *TOKEN_CLASSES, "ACTORS"])
+        return sorted({*self._specs, *TOKEN_CLASSES, "ACTORS", IRREGULAR_PAST})
 
     def words(self, name: str) -> list[str]:
         """The words of a word-list placeholder, those of the lists it takes in included."""
         spec = self._specs.get(name)
+        if spec is None and name == IRREGULAR_PAST:
+            return list(self._words[name])
         return list(self._word_list(name, ())) if spec is not None and spec.words is not None else []
 
     def _word_list(self, name: str, stack: tuple[str, ...]) -> list[str]:
@@ -116,6 +144,9 @@ class PlaceholderTable:
                 result.append(word)
                 continue
             other = self._specs.get(included.group("name"))
+            if other is None and included.group("name") == IRREGULAR_PAST:
+                result += self._words[IRREGULAR_PAST]
+                continue
             if other is None or other.words is None:
                 raise RuleError("DN104", f"{name}: {word} names no word-list placeholder", source=source)
             result += self._word_list(included.group("name"), (*stack, name))
@@ -145,6 +176,8 @@ class PlaceholderTable:
             return self._expanded[name]
         if name in TOKEN_CLASSES:
             return token_pattern(TOKEN_CLASSES[name])
+        if name == IRREGULAR_PAST and name not in self._specs:
+            return _words_regex(self._words[name])
         if name == "ACTORS":
             # One actor, or a list of them ending in "and"/"&". Written as one actor and an
             # optional rest, not as two alternatives that both start with an actor, so the
@@ -203,7 +236,7 @@ class PlaceholderTable:
         return "".join(pieces), spans
 
     def _known(self, name: str) -> bool:
-        return name in self._specs or name in TOKEN_CLASSES or name == "ACTORS"
+        return name in self._specs or name in TOKEN_CLASSES or name in ("ACTORS", IRREGULAR_PAST)
 
     def _unknown(self, names: list[str]) -> str:
         """Every unknown placeholder of a pattern, each with the closest known name."""
