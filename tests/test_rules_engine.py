@@ -172,6 +172,32 @@ def test_extend_of_an_unknown_word_list_is_dn104(parser: diplonews.Parser) -> No
     assert info.value.code == "DN104"
 
 
+def test_a_word_list_takes_in_another(parser: diplonews.Parser) -> None:
+    """A list several finders share is written once: '{NAME}' in a word list stands for its words."""
+    table = parser.with_rules({"placeholders": {
+        "TRADE_WORD": {"words": ["Rail", "Dairy"]},
+        "BODY_END": {"words": ["{TRADE_WORD}", "Bank"]},
+    }}).placeholders
+    assert table.words("BODY_END") == ["Rail", "Dairy", "Bank"]
+    assert regex.fullmatch(table.expand("{BODY_END}"), "Dairy")
+    with pytest.raises(diplonews.RuleError) as info:
+        parser.with_rules({"placeholders": {"ODD": {"words": ["{NO_SUCH_LIST}"]}}})
+    assert info.value.code == "DN104"
+    with pytest.raises(diplonews.RuleError) as cycle:
+        parser.with_rules({"placeholders": {"ONE": {"words": ["{TWO}"]}, "TWO": {"words": ["{ONE}"]}}})
+    assert cycle.value.code == "DN105"
+
+
+def test_irregular_pasts_come_from_the_inflections(parser: diplonews.Parser) -> None:
+    """IRREGULAR_PAST is derived from [inflections]: irregular pasts only, never a past spelled
+    like the lemma ('set') or regularly ('visited', listed against a doubled consonant)."""
+    pasts = set(parser.placeholders.words("IRREGULAR_PAST"))
+    assert {"took", "knew", "heard", "led"} <= pasts
+    assert not {"set", "put", "visited", "issued"} & pasts
+    with_verb = parser.with_rules({"inflections": {"slay": ["slew", "slain"]}})
+    assert "slew" in with_verb.placeholders.words("IRREGULAR_PAST")
+
+
 # ---- overlap policies ---------------------------------------------------------------------
 
 OVERLAP_SENTENCE = "The European Union imposed sweeping new sanctions on Russian banks."

@@ -109,4 +109,12 @@ def test_speaker_roles_are_the_plurals_of_speaker_role(parser: diplonews.Parser)
             return word[:-1] + "ies"
         return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
-    assert {plural(w) for w in table.words("SPEAKER_ROLE")} <= plurals
+    assert {plural(w) for w in table.words("SPEAKER_ROLE")} <= plurals | set(table.words("SPEAKER_PEOPLE"))
+
+
+def test_speaker_lists_say_each_word_once(parser: diplonews.Parser) -> None:
+    """A role is no office (extract/speakers.py reads SPEAKER_ROLE as roles only), and a plural
+    is listed in one of the two plural lists."""
+    table = parser.placeholders
+    assert not set(table.words("SPEAKER_ROLE")) & set(table.words("SPEAKER_PERSON"))
+    assert not set(table.words("SPEAKER_ROLES")) & set(table.words("SPEAKER_PEOPLE"))

@@ -51,9 +51,6 @@ _QUOTED_NAME = regex.compile(r"[\"“„]([^\"“”„]+)[\"”“]")
 _WITH_TOKEN = regex.compile(r"\bwith\s+(?:the\s+)?(⟦[a-z]+\d+⟧)")
 _TOPIC_LEAD = regex.compile(r"(?:on|for|over|about|regarding|concerning)\s", regex.IGNORECASE)
 _QUOTES = "\"“”„‘’'"
-# Verb forms that end a document's modifiers (with the rules' DEAL_NP_STOP words).
-_SIGNING_WORDS = frozenset(["signed", "signs", "sign", "inked", "sealed", "struck", "reached", "concluded", "initialled",
-                            "initialed", "agreed", "adopted", "approved", "ratified", "endorsed", "renewed", "extended"])
 # Where a coordinated object's next document starts: ', ', ', and', 'and', 'as well as', 'along with'.
 _DOC_SEPARATOR = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|as\s+well\s+as|along\s+with)\s+)"
 # Where the last document of such a list stops in the text after the matched content.
@@ -68,13 +65,15 @@ class AgreementBuilder:
     signed, or planned when the verb group before the content looks ahead: 'will sign',
     'are expected to sign').
 
-    `stops` (the rules' DEAL_NP_STOP words, beside the verbs of signing) can never be a
-    document's modifier: between an article and an agreement noun they mark a new clause or a
-    relative ('the side that wanted a treaty'), so the words up to the noun are no document
-    of a coordinated list."""
+    `stops` (the rules' DEAL_NP_STOP words) and `verb_stops` (DOC_VERB_STOP, verbs of signing)
+    can never be a document's modifier: between an article and an agreement noun they mark a
+    new clause or a relative ('the side that wanted a treaty'), so the words up to the noun are
+    no document of a coordinated list. `list_verbs` (DOC_LIST_VERB) may open the next document
+    of such a list ('signed A and ratified B')."""
 
     def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
-                 pending: Sequence[str] = (), nouns: Sequence[str] = (), stops: Sequence[str] = ()):
+                 pending: Sequence[str] = (), nouns: Sequence[str] = (), stops: Sequence[str] = (),
+                 verb_stops: Sequence[str] = (), list_verbs: Sequence[str] = ()):
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
         words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
@@ -86,13 +85,14 @@ class AgreementBuilder:
         heads = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in sorted(self._nouns, key=len, reverse=True))
         # The words between the article and the noun are modifiers, never a verb or a clause word
         # ('…, and the Vietnamese leader signed a treaty' is a new clause, not a document).
-        barred = "|".join(regex.escape(w) for w in sorted({*(w.lower() for w in stops), *_SIGNING_WORDS}, key=len, reverse=True))
+        barred = "|".join(regex.escape(w) for w in sorted({w.lower() for w in (*stops, *verb_stops)}, key=len,
+                                                          reverse=True))
         modifier = rf"(?!(?:{barred})\b)[\w’'-]+\s+" if barred else r"[\w’'-]+\s+"
         document = rf"(?:a|an|the)\s+(?:{modifier}){{0,4}}?(?:{heads})(?![\w-])"
         self._document = regex.compile(document, regex.IGNORECASE)
         # A second verb of the same subject may open the next document: 'signed A and ratified B'.
-        signing = "|".join(sorted(_SIGNING_WORDS - {"sign", "signs", "agreed"}, key=len, reverse=True))
-        verb = rf"(?:(?<=\band\s)(?:also\s+)?(?:{signing})\s+)?"
+        signing = "|".join(regex.escape(w) for w in sorted({w.lower() for w in list_verbs}, key=len, reverse=True))
+        verb = rf"(?:(?<=\band\s)(?:also\s+)?(?:{signing})\s+)?" if signing else ""
         self._document_split = regex.compile(rf"{_DOC_SEPARATOR}{verb}(?={document})", regex.IGNORECASE)
         self._document_more = regex.compile(
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with)\s+{verb}(?P<more>{document}.*?){_DOC_TAIL_END}",
@@ -105,11 +105,17 @@ class AgreementBuilder:
     @classmethod
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
         """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD,
-        AGREEMENT_PENDING and TREATY words, and DEAL_NP_STOP (the stops that end a document's
-        modifiers) when the rules define it, so that rule packs without it still load."""
+        AGREEMENT_PENDING and TREATY words, and DEAL_NP_STOP, DOC_VERB_STOP (the stops that end
+        a document's modifiers) and DOC_LIST_VERB when the rules define them, so that rule packs
+        without them still load."""
+        names = placeholders.names
+
+        def optional(name: str) -> list[str]:
+            return placeholders.words(name) if name in names else []
+
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
                    placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"),
-                   placeholders.words("DEAL_NP_STOP") if "DEAL_NP_STOP" in placeholders.names else ())
+                   optional("DEAL_NP_STOP"), optional("DOC_VERB_STOP"), optional("DOC_LIST_VERB"))
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
         """Whether every party is named as a company: a business deal, not diplomacy."""

@@ -53,17 +53,26 @@ _OPENINGS: dict[str, str | None] = {
     r"(?<=\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+)":
         r"\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+",
     r"(?<=\b(?:quoted|citing)\s+)": r"\b(?:quoted|citing)\s+",
-    r"(?<=\b(?:told|informed|assured|warned|advised|confirmed|announced|revealed|reported|stated)\s+by\s+)":
-        # from "by" on: the scan finds one match per start, and "told " opens another scan's match
-        r"(?<=\b(?:told|informed|assured|warned|advised|confirmed|announced|revealed|reported|stated)\s+)by\s+",
     r"(?<=^\s*)": None,
 }
+# The opening after a passive verb of saying ("was told by …"), whose verbs are the lexicon's
+# PASSIVE_SAY, and its scan: from "by" on, as the scan finds one match per start and "told "
+# opens another scan's match.
+_PASSIVE_OPENING = r"(?<=(?:{PASSIVE_SAY})\s+by\s+)"
+_PASSIVE_SCAN = r"(?<=(?:{PASSIVE_SAY})\s+)by\s+"
 _LEADING_SPACE = regex.compile(r"\s*")
 
 
-def _opening_scan(source: str) -> regex.Pattern[str] | None:
+def _opening_scans(table: PlaceholderTable) -> dict[str, str | None]:
+    """``_OPENINGS`` with the passive opening, as the lexicon spells its verbs."""
+    if "PASSIVE_SAY" not in table.names:
+        return _OPENINGS
+    return {**_OPENINGS, table.expand(_PASSIVE_OPENING): table.expand(_PASSIVE_SCAN)}
+
+
+def _opening_scan(source: str, openings: dict[str, str | None]) -> regex.Pattern[str] | None:
     """A forward pattern finding where a match of ``source`` can start, when ``source`` is a
-    word boundary before alternatives that each open with a lookbehind of ``_OPENINGS``; None
+    word boundary before alternatives that each open with a lookbehind of ``openings``; None
     for any other shape (the pattern is then scanned whole, as before)."""
     while source.startswith("(?:") and _group_end(source, 0) == len(source):
         source = source[3:-1]
@@ -72,9 +81,9 @@ def _opening_scan(source: str) -> regex.Pattern[str] | None:
     scans: list[str] = []
     for branch in _branches(source[5:-1]):
         opening = branch[:_group_end(branch, 0)] if branch.startswith("(?<=") else ""
-        if opening not in _OPENINGS:
+        if opening not in openings:
             return None
-        scan = _OPENINGS[opening]
+        scan = openings[opening]
         if scan is not None:
             scans.append(scan)
     return regex.compile("|".join(scans) or "(?!)", regex.IGNORECASE)
@@ -128,16 +137,16 @@ class SpeakerFinder:
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)
-            self._openings = _opening_scan(expanded)
+            self._openings = _opening_scan(expanded, _opening_scans(table))
         # A mention right after an address verb ("told The Associated Press") names who listened.
         self._audience = regex.compile(table.expand(r"\b(?:{ADDRESS_VERB})\s+(?:the\s+)?$"), regex.IGNORECASE) \
             if "ADDRESS_VERB" in names else None
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
-        # Roles of ordinary news that are no office ("the farmer", "the striker"): no person's
-        # title holds them, so a definite one refers back to whoever the text just named.
-        self._roles = frozenset(w.lower() for w in table.words("SPEAKER_ROLE")) - frozenset(
-            w.lower() for w in table.words("SPEAKER_PERSON")) if "SPEAKER_ROLE" in names else frozenset()
+        # Roles of ordinary news that are no office ("the farmer", "the striker"; SPEAKER_PERSON
+        # holds the offices): no person's title holds them, so a definite one refers back to
+        # whoever the text just named.
+        self._roles = frozenset(w.lower() for w in table.words("SPEAKER_ROLE"))
         self._pronoun: regex.Pattern[str] | None = None
         self._group_subject: regex.Pattern[str] | None = None
         if {"PRONOUN_SPEAKER", "GROUP_SUBJECT"} <= names:

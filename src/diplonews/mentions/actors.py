@@ -329,11 +329,14 @@ class ActorFinder:
         # "a summit between Presidents Lena Varga and Tomas Irigoyen": the two full names a
         # meeting noun's between-phrase joins are persons, known or not. Talks and meetings are
         # held between firms and parties too ("talks between Halvorsen Shipping and …"), so after
-        # them the names need a plural title; summits and calls are between persons.
+        # them (BETWEEN_TITLED_NOUN) the names need a plural title; summits and calls
+        # (BETWEEN_PERSONS_NOUN) are between persons.
         titled = rf"(?i:(?:{modifier}[^\S\n]+)?(?:{plural_title}))[^\S\n]+"
+        titled_nouns = trie_regex(table.words("BETWEEN_TITLED_NOUN"))
+        person_nouns = trie_regex(table.words("BETWEEN_PERSONS_NOUN"))
         self._between_names = regex.compile(
-            rf"\b(?:(?i:meetings?|talks)[^\S\n]+between[^\S\n]+{titled}"
-            rf"|(?i:summits?|call|conversation|encounter)[^\S\n]+between[^\S\n]+(?:{titled})?)(?=\p{{Lu}})")
+            rf"\b(?:(?i:{titled_nouns})[^\S\n]+between[^\S\n]+{titled}"
+            rf"|(?i:{person_nouns})[^\S\n]+between[^\S\n]+(?:{titled})?)(?=\p{{Lu}})")
         self._and_name = regex.compile(r"[^\S\n]+and[^\S\n]+(?=\p{Lu})")
         # Talks between two companies ("Halvorsen Shipping and Meridian Telecom") name no persons.
         self._corporate_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD")) \

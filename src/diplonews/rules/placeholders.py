@@ -4,10 +4,14 @@ Before rules run, every mention in a sentence (actor, date, place, quotation) is
 atomic token such as ``⟦apc3⟧``: brackets, letters saying what the mention can stand for, and
 its number. Token placeholders (``ACTOR``, ``DATE``…) match those tokens, so a rule never has to
 re-describe what a name or a date looks like. Word-list and pattern placeholders come from data
-(the lexicon) and may use one another. ``{speaker:ACTOR}`` captures into the item field
+(the lexicon) and may use one another; a word list takes in another's words with an entry that is
+only its name (``words = ["{TRADE_END}", "Bank"]``), so a list several finders share is written
+once. ``{speaker:ACTOR}`` captures into the item field
 ``speaker``; ``{SAY}`` matches without capturing; ``{verb:SAY}`` captures a word list. A verb
 class placeholder (``verbs = [...]``) also takes a form: ``{DEMAND_VERB.passive}`` (see
-:mod:`diplonews.rules.verbs`).
+:mod:`diplonews.rules.verbs`). ``IRREGULAR_PAST`` is a word list the engine derives from the rule
+files' ``[inflections]``: the irregular simple pasts ("took", "knew"), so a list of words that
+are no bare verb takes them in without spelling the table out again.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from diplonews.rules.schema import PlaceholderSpec
 from diplonews.rules.trie import trie_regex
 from diplonews.rules.verbs import FORMS, verb_group
 
-__all__ = ["TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderSpan", "PlaceholderTable", "token_pattern",
-           "user_position"]
+__all__ = ["IRREGULAR_PAST", "TOKEN", "TOKEN_CLASSES", "TOKEN_FLAGS", "PlaceholderSpan", "PlaceholderTable",
+           "token_pattern", "user_position"]
 
 # The letters a mention token carries; a token placeholder matches tokens with its letter.
 TOKEN_FLAGS: dict[str, str] = {
@@ -51,6 +55,9 @@ TOKEN_CLASSES: dict[str, str] = {
     "DATE": "d",
     "QUOTE": "q",
 }
+IRREGULAR_PAST = "IRREGULAR_PAST"
+"""The built-in word list of irregular simple pasts, derived from ``[inflections]``."""
+_INCLUDED = regex.compile(r"\{(?P<name>[A-Z][A-Z0-9_]*)\}")
 _PLACEHOLDER = regex.compile(
     r"(?<!\\[pPN])\{(?:(?P<field>[a-z_][a-z0-9_]*):)?(?P<name>[A-Z][A-Z0-9_]*)(?:\.(?P<form>[a-z]+))?\}"
 )
@@ -71,6 +78,26 @@ def _words_regex(words: list[str]) -> str:
     return r"(?<![\w-])(?:" + trie_regex(words) + r")(?![\w-])"
 
 
+def _irregular_pasts(inflections: Mapping[str, list[str]]) -> list[str]:
+    """The simple pasts of ``[inflections]`` that are irregular in form: neither the lemma itself
+    ("set", "put") nor a regular spelling of its past (the table lists "visited" and "issued"
+    only against a wrongly doubled consonant or a dropped "e")."""
+    pasts = [forms[1] if len(forms) == 4 else forms[0] for forms in inflections.values()]
+    return [past for lemma, past in zip(inflections, pasts, strict=True)
+            if past.lower() not in _regular_pasts(lemma)]
+
+
+def _regular_pasts(lemma: str) -> set[str]:
+    """The ways a regular past of ``lemma`` may be spelled: -ed, -d after "e", -ied after a
+    consonant and "y", -ed after a doubled consonant."""
+    spelled = {lemma, f"{lemma}ed", f"{lemma}{lemma[-1:]}ed"}
+    if lemma.endswith("e"):
+        spelled.add(f"{lemma}d")
+    if lemma.endswith("y"):
+        spelled.add(f"{lemma[:-1]}ied")
+    return spelled
+
+
 class PlaceholderTable:
     """Placeholders by name, expanded (recursively, cycle-checked) to regex source once."""
 
@@ -84,16 +111,47 @@ class PlaceholderTable:
         self._sources = dict(sources or {})
         self._inflections = {k.lower(): v for k, v in (inflections or {}).items()}
         self._expanded: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
+        if IRREGULAR_PAST not in self._specs:
+            self._words[IRREGULAR_PAST] = _irregular_pasts(self._inflections)
         for name in self._specs:
             self._expand_named(name, ())
 
     @property
     def names(self) -> list[str]:
-        return sorted([*self._specs, *TOKEN_CLASSES, "ACTORS"])
+        return sorted({*self._specs, *TOKEN_CLASSES, "ACTORS", IRREGULAR_PAST})
 
     def words(self, name: str) -> list[str]:
+        """The words of a word-list placeholder, those of the lists it takes in included."""
         spec = self._specs.get(name)
-        return list(spec.words or []) if spec else []
+        if spec is None and name == IRREGULAR_PAST:
+            return list(self._words[name])
+        return list(self._word_list(name, ())) if spec is not None and spec.words is not None else []
+
+    def _word_list(self, name: str, stack: tuple[str, ...]) -> list[str]:
+        if name in self._words:
+            return self._words[name]
+        source = self._sources.get(name)
+        if name in stack:
+            cycle = " -> ".join([*stack[stack.index(name):], name])
+            raise RuleError("DN105", f"word lists take each other in, in a cycle: {cycle}", source=source)
+        spec = self._specs[name]
+        assert spec.words is not None
+        result: list[str] = []
+        for word in spec.words:
+            included = _INCLUDED.fullmatch(word)
+            if included is None:
+                result.append(word)
+                continue
+            other = self._specs.get(included.group("name"))
+            if other is None and included.group("name") == IRREGULAR_PAST:
+                result += self._words[IRREGULAR_PAST]
+                continue
+            if other is None or other.words is None:
+                raise RuleError("DN104", f"{name}: {word} names no word-list placeholder", source=source)
+            result += self._word_list(included.group("name"), (*stack, name))
+        self._words[name] = result
+        return result
 
     def verbs(self, name: str) -> list[str]:
         """The lemmas of a verb-class placeholder (empty for other kinds)."""
@@ -118,6 +176,8 @@ class PlaceholderTable:
             return self._expanded[name]
         if name in TOKEN_CLASSES:
             return token_pattern(TOKEN_CLASSES[name])
+        if name == IRREGULAR_PAST and name not in self._specs:
+            return _words_regex(self._words[name])
         if name == "ACTORS":
             # One actor, or a list of them ending in "and"/"&". Written as one actor and an
             # optional rest, not as two alternatives that both start with an actor, so the
@@ -133,7 +193,7 @@ class PlaceholderTable:
         if spec is None:
             raise RuleError("DN104", self._unknown([name]), source=source)
         if spec.words is not None:
-            result = _words_regex(spec.words)
+            result = _words_regex(self._word_list(name, ()))
         elif spec.verbs is not None:
             result = verb_group(spec.verbs, "finite", self.words, self._inflections)
         else:
@@ -176,7 +236,7 @@ class PlaceholderTable:
         return "".join(pieces), spans
 
     def _known(self, name: str) -> bool:
-        return name in self._specs or name in TOKEN_CLASSES or name == "ACTORS"
+        return name in self._specs or name in TOKEN_CLASSES or name in ("ACTORS", IRREGULAR_PAST)
 
     def _unknown(self, names: list[str]) -> str:
         """Every unknown placeholder of a pattern, each with the closest known name."""
