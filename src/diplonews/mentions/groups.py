@@ -67,8 +67,8 @@ class GroupPhraseFinder:
         # Before an anchor: "officials from ", "the leaders of the ". Found from the
         # preposition (a plain scan), then the one or two words before it are looked up.
         self._heads = {w.lower() for w in words}
-        # "officials in Washington", "residents in Kenya": a place the group is in is its country
-        # when the place is a country or a city standing for one.
+        # "officials in Washington said": a place the group speaks from is its country when the
+        # place is a country or a city standing for one ("met envoys in Lima" is where they met).
         self._of = regex.compile(rf"{_SP}(?:from|of|(?P<in>in)){_SP}(?:the{_SP})?")
         self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
@@ -89,6 +89,7 @@ class GroupPhraseFinder:
         speaking = trie_regex(table.words("GROUP_HEAD_SPEAKING"))
         speaking_mod = trie_regex(table.words("GROUP_SPEAKING_MODIFIER"))
         verbs = table.expand("{SAY}|{DEMAND_TO}")
+        self._speaks_after = regex.compile(rf"{_SP}(?:also{_SP}|have{_SP}|had{_SP})?(?:{verbs})\b")
         phrase = (rf"(?P<phrase>(?i:(?:{speaking_mod}){_SP}){{0,2}}(?i:{speaking}))(?![\w-])"
                   rf"(?={_SP}(?:also{_SP}|have{_SP}|had{_SP}|have{_SP}long{_SP})?(?:{verbs})\b)")
         opener = r"(?:[.!?\u201d\"][^\S\n]{1,3}|\n|,[^\S\n])"
@@ -138,7 +139,8 @@ class GroupPhraseFinder:
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
         for m in self._of.finditer(text):
             first = by_start.get(m.end())
-            if first is None or (m.group("in") and (first.actor.kind != "country" or first.role == "demonym")):
+            if first is None or (m.group("in") and (first.actor.kind != "country" or first.role == "demonym"
+                                                    or self._speaks_after.match(text, first.end) is None)):
                 continue
             words = self._last_words.search(text, max(0, m.start() - 40), m.start())
             if words is None:
