@@ -30,6 +30,9 @@ _LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:that\s+)?(?:to\s+)?(?:[\"“�
 _QUOTED_MODAL = "quoted modal"
 _MODAL_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:not\s+)?",
                             regex.IGNORECASE)
+# The modals of obligation a rule records as the demand's strength (MODAL_MUST, MODAL_MUST_PAST).
+_MODAL_STRENGTHS = frozenset({"must", "should", "needs to", "need to", "has to", "have to", "had to",
+                              "needed to", "ought to", "must not", "should not"})
 _TO = regex.compile(r"^to\s+")
 _THE = regex.compile(r"^the\s+")
 # "called for the need to reform …", "pushed for the urgent necessity to …": a need named as the
@@ -208,7 +211,10 @@ class DemandSplitter:
         if need is not None:
             # "called for / pushed for the need to reform …": the need is the demanded act
             action = action.strip()[need.end():]
-        verbal = need is not None or bool(_INFINITIVE_LEAD.match(action))
+        # After a modal of obligation ("told X it must A and B") the action is a verb phrase,
+        # whether or not its first verb is a listed one.
+        verbal = (need is not None or bool(_INFINITIVE_LEAD.match(action))
+                  or str(values.get("strength") or "").lower() in _MODAL_STRENGTHS)
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)

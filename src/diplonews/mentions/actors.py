@@ -52,6 +52,23 @@ def subject_like(text: str, start: int) -> bool:
 
 
 
+# Verbs whose object a body named after them is, beside _OBJECT_CUE: "Kenya pressed Uganda to
+# …", "Peru thanked Chile" (Uganda and Chile are no subjects a later "It" continues).
+_BODY_OBJECT_CUE = frozenset(["pressed", "asked", "thanked", "praised", "criticised", "criticized",
+                              "summoned", "congratulated", "condemned", "accused", "warned", "invited",
+                              "blamed", "welcomed", "hailed", "lauded", "commended", "joined"])
+_LEADING_THE = regex.compile(r"(?i:\bthe)[^\S\n]+$")
+
+
+def _body_subject_like(text: str, start: int) -> bool:
+    """Whether a body's name at ``start`` may be its clause's subject: subject_like, its article
+    set aside ("with the Netherlands"), and no verb of acting on it just before."""
+    lead = _LEADING_THE.search(text, max(0, start - 6), start)
+    at = lead.start() if lead else start
+    before = text[max(0, at - 20):at].split()
+    return subject_like(text, at) and not (before and before[-1].lower().strip(",") in _BODY_OBJECT_CUE)
+
+
 # Where a sentence's first word stands: the text's start, a line's start, or after a sentence end.
 # A quotation closes with a double mark, or with a single one right after its last punctuation
 # (the British style: "'We will sign,' the minister said"), here and in the patterns below.
@@ -448,7 +465,7 @@ class ActorFinder:
         # "“…,” the 54-year-old said": an age standing for the person, as a pronoun does.
         self._age_ref = regex.compile(
             rf"\b[Tt]he[^\S\n]+\d{{1,3}}-year-old(?:[^\S\n]+\p{{Ll}}+)?(?=,?[^\S\n]+(?:also[^\S\n]+)?(?i:{say})\b)")
-        self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
+        self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:(?:also|later|further|then|again)[^\S\n]+)?(?i:{say}))")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
         self._groups = GroupPhraseFinder(table, gazetteer.demonym)
@@ -1156,6 +1173,10 @@ class ActorFinder:
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
         bodies_seen: list[str] = []
+        # Bodies named as a clause's subject: (sentence, id). A sentence-opening "It said / It
+        # called on …" continues the subject of the sentence before, not its object ("Kenya urged
+        # Uganda to …. It also called on …" is Kenya again).
+        body_subjects: list[tuple[int, str]] = []
         # sentence, actor id, end of the last mention, and whether it continued a comma list
         previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
@@ -1272,7 +1293,9 @@ class ActorFinder:
                 flags += "pn"
                 surface = ""
             elif cand.kind == "pronoun_it":
-                record = next((table.records[i] for i in reversed(bodies_seen)), None)
+                subject = next((i for s_, i in reversed(body_subjects) if sent - 1 <= s_ <= sent), None)
+                record = table.records[subject] if subject is not None else next(
+                    (table.records[i] for i in reversed(bodies_seen)), None)
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
                 surface = ""
             elif cand.kind == "group":
@@ -1305,6 +1328,8 @@ class ActorFinder:
                                              and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
+                    if _body_subject_like(text, cand.start):
+                        body_subjects.append((sent, record.id))
             if not ids:
                 continue
             if len(ids) > 1:
