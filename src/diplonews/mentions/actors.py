@@ -1328,7 +1328,8 @@ class ActorFinder:
                                              and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
-                    if _body_subject_like(text, cand.start):
+                    if _body_subject_like(text, cand.start) and not (
+                            quoted is not None and quoted.overlaps(cand.start, cand.end)):
                         body_subjects.append((sent, record.id))
             if not ids:
                 continue
