@@ -446,7 +446,8 @@ class ActorFinder:
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)]
-                              for name in ("TOP_DIPLOMAT", "MONARCH", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT")]
+                              for name in ("TOP_DIPLOMAT", "MONARCH", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT",
+                                           "PM_SHORT")]
 
     # ---- candidates -------------------------------------------------------------------------
     @staticmethod
