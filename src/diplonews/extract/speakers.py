@@ -123,6 +123,12 @@ def _branches(source: str) -> list[str]:
     return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
 
 
+
+def _acronym_start(name: str) -> bool:
+    """Whether a phrase opens with an acronym ("US officials", "MLAs"), whose capital stays
+    when a sentence-initial one is lowered: its second letter is a capital too."""
+    return name.split()[0][1:2].isupper()
+
 class SpeakerFinder:
     """Adds mentions for descriptive speakers beside reporting verbs (see the module doc)."""
 
@@ -261,7 +267,7 @@ class SpeakerFinder:
         if match is None or match.start("people") < 0:
             return None
         name = _ARTICLE.sub("", " ".join(match.group().split()))
-        if name[:1].isupper() and not name.split()[0].isupper():
+        if name[:1].isupper() and not _acronym_start(name):
             name = name[0].lower() + name[1:]
         return actors.descriptive(name, "group", None, None)
 
@@ -269,7 +275,7 @@ class SpeakerFinder:
                  earlier: _Earlier, actors: ActorTable) -> Mention | None:
         surface = " ".join(text[start:end].split())
         name = _ARTICLE.sub("", surface)
-        if first and name[:1].isupper() and not name.split()[0].isupper():
+        if first and name[:1].isupper() and not _acronym_start(name):
             name = name[0].lower() + name[1:]  # "Officials said": the capital is the sentence's
         record: ActorRecord | None
         if match.start("people") >= 0:

@@ -427,7 +427,7 @@ class ActorFinder:
             rf"\b(?i:a|an|the)[^\S\n]+(?P<body>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.'-]*[^\S\n]+){{1,3}})$")
         self._unknown_owner = regex.compile(
             rf"(?<![\w-])(?P<owner>(?:(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*[^\S\n]+){{0,2}}"
-            rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)['\u2019]s[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
+            rf"(?!(?:{not_name})\b)\p{{Lu}}[\p{{L}}&.-]*)(?:['\u2019]s|(?<=s)['\u2019])[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}$")
         self._of_name_before = regex.compile(r"\p{Lu}[\p{L}.&'-]*[^\S\n]+(?:of|for|and)[^\S\n]+(?:the[^\S\n]+)?$")
         # "Tomas Varga, 54, said", "Halima Osei, who leads the union,": an age or a relative
         # clause of persons after a comma says that the capitalized words before it name one.
@@ -473,7 +473,8 @@ class ActorFinder:
         self._word = regex.compile(r"\p{Lu}[\p{L}'-]+")
         self._modifiers = {w.lower() for w in table.words("TITLE_MODIFIER")}
         self._title_groups = [[w.lower() for w in table.words(name)]
-                              for name in ("TOP_DIPLOMAT", "MONARCH", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT")]
+                              for name in ("TOP_DIPLOMAT", "MONARCH", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT",
+                                           "PM_SHORT")]
 
     # ---- candidates -------------------------------------------------------------------------
     @staticmethod
@@ -716,6 +717,16 @@ class ActorFinder:
                     cands.append(_Candidate(body.start(), m.end(), "body_person", 4, {
                         "title": m.group("title"), "body": " ".join(body.group("body").split()),
                         "body_span": (body.start("body"), body.start("body") + len(body.group("body").rstrip()))}))
+                elif (owner := self._unknown_owner.search(text, max(0, head - 60), head)) is not None and \
+                        (known := known_by_end.get(owner.end("owner"))) is not None and \
+                        isinstance(known.data["actor"], KnownActor) and known.data["actor"].kind == "country" \
+                        and known.data.get("role") != "demonym" and owner.end() > owner.end("owner") + 3:
+                    # "Ireland's housing minister": a portfolio no title list holds, after a known
+                    # country, is that country's office holder, as "Ireland's foreign minister" is.
+                    portfolio = " ".join(regex.sub(r"^['\u2019]s?", "", text[owner.end("owner"):m.end()]).split())
+                    cands.append(_Candidate(owner.start("owner"), m.end(), "title_ref", 4,
+                                            {"title": portfolio, "country": known.data["actor"].id,
+                                             "qualifier": "", "indefinite": False}))
                 elif (owner := self._unknown_owner.search(text, max(0, head - 60), head)) is not None and \
                         self.gazetteer.lookup(owner.group("owner")) is None:
                     # "Ohio's tax commissioner": an unnamed office holder of a place or body no
