@@ -275,9 +275,12 @@ class Parser:
         if not {"QUOTE_ATTRIBUTION_AFTER", "QUOTE_ANNOUNCED"} <= names:
             return None
         flags = regex.IGNORECASE
+        lead_in = (regex.compile(self.placeholders.expand("{QUOTE_LEAD_IN}"), flags)
+                   if "QUOTE_LEAD_IN" in names else None)
         return QuotePatterns(
             after=regex.compile(self.placeholders.expand("{QUOTE_ATTRIBUTION_AFTER}"), flags),
-            before=regex.compile(self.placeholders.expand("{QUOTE_ANNOUNCED}"), flags))
+            before=regex.compile(self.placeholders.expand("{QUOTE_ANNOUNCED}"), flags),
+            lead_in=lead_in)
 
     def _donor_bound(self) -> dict[str, frozenset[str]]:
         """Rules that cannot build an item unless the sentence has a donor no rule makes, by
@@ -501,7 +504,7 @@ class Parser:
                         continue
                     if isinstance(item, Meeting):
                         mentioned[id(item)] = {a for m in sentence.tokens for a in m.actor_ids}
-                    voices[id(item)] = voice
+                    voices[id(item)] = "quote" if voice == "narrative" and _quoted_action(fields, sentence) else voice
                     items[kind.name].append(item)
                     if _donates(kind.name, fields, last):
                         last[kind.name] = fields
@@ -566,6 +569,16 @@ def _donates(kind: str, fields: dict[str, Any], last: dict[str, dict[str, Any]])
     if kind != "meeting" or "meeting" not in last:
         return True
     return len(fields.get("participants") or []) >= 2
+
+
+def _quoted_action(fields: dict[str, Any], sentence: MaskedSentence) -> bool:
+    """Whether a demanded action is worded inside a quotation ("called on X “to cease …”"): the
+    story then tells in a document's voice what its narration told in its own words before, and
+    merging reads the two as one demand told twice (merge._merge_retold)."""
+    span = fields.get("_action_span")
+    if not isinstance(span, tuple):
+        return False
+    return any("q" in m.flags and m.start <= span[0] and span[1] <= m.end for m in sentence.tokens)
 
 
 def _is_headline(sentence: MaskedSentence, text: str) -> bool:

@@ -33,8 +33,6 @@ _QUESTION = regex.compile(r"^\s*(?:Q|QUESTION|Question)\s*:\s")
 # A transcript line's label ("Foreign Minister Ivanov: …", "Question: …"): a new turn begins.
 _LABEL = regex.compile(r"^\s*(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)(?:\s+(?:⟦[a-z]+\d+⟧|[\p{L}.’'-]+)){0,6}\s*:\s")
 _QUOTE_TOKEN = regex.compile(r"⟦q\d+⟧")
-# A lead-in sentence's subject stands among its first words: "Local farmer ⟦a1⟧ has seen …".
-_LEAD_IN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -45,6 +43,8 @@ class QuotePatterns:
     """A sentence that is only an attribution, following a quotation: "Smith said."."""
     before: regex.Pattern[str]
     """A sentence that announces the quotation after it: "Smith said:"."""
+    lead_in: regex.Pattern[str] | None = None
+    """A sentence that names a new voice and how they stand: "Councillor Abebe disagreed."."""
 
 
 def _speaker(sentence: MaskedSentence, match: regex.Match[str] | None) -> str | None:
@@ -115,22 +115,13 @@ class QuoteAttribution:
         return {}
 
     def _lead_in_subject(self, sentence: MaskedSentence) -> str | None:
-        """The person a lead-in sentence opens on, named as a subject for the first time since
-        the last statement ("Opposition leader Sam Ito disagreed.", "Local farmer Jenny Marsh
-        has seen the damage first-hand."): news hands the quotation that follows to them, not to
-        whoever was quoted before. Only a name among the sentence's first few words counts; one
-        further in is more often the person talked about."""
-        placed = sentence.placed_tokens()
-        if not placed:
+        """The person a lead-in sentence introduces ("Opposition leader Sam Ito disagreed."):
+        news hands the quotation that follows to them, not to whoever was quoted before. Only a
+        sentence that says how the person stands counts; one telling what was done to them ("…
+        was arrested on Sunday") is about them, and the quotation after it is someone else's."""
+        if self._patterns.lead_in is None:
             return None
-        start, mention = placed[0]
-        if "p" not in mention.flags or "m" in mention.flags or "n" in mention.flags or not mention.actor_ids:
-            return None
-        before = sentence.masked[:start]
-        if "," in before or len(before.split()) > _LEAD_IN_WORDS or not subject_like(sentence.masked, start):
-            return None
-        actor = mention.actor_ids[0]
-        return actor if actor in self._newcomers else None
+        return _speaker(sentence, self._patterns.lead_in.search(sentence.masked))
 
     def turn(self, index: int) -> dict[str, Any] | None:
         """The speaker a sentence inherits as the continuation of a transcript turn ("NAME: …"

@@ -210,10 +210,11 @@ class ActorFinder:
     def __init__(self, gazetteer: Gazetteer, table: PlaceholderTable):
         self.gazetteer = gazetteer
         # "US-China talks", "a Kenya-Ethiopia trade summit": a hyphenated pair of names before a
-        # meeting noun (in lower case: a title-case headline's "Talks" is read as words) names
-        # both sides; before any other noun ("China-Brazil ties") the pair stays one modifier.
+        # meeting noun, with at most one modifier between (in lower case: a title-case headline's
+        # "Talks" is read as words) names both sides; before any other noun ("China-Brazil ties",
+        # "the Chile-Peru dispute overshadowed talks") the pair stays one modifier.
         self._pair_head = regex.compile(
-            rf"[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,2}}?(?:{table.expand('{MEETING_NOUN}')})(?![\w-])")
+            rf"[^\S\n]+(?:(?!\p{{Ll}}+ed\b)[\w'’-]+[^\S\n]+)?(?:{table.expand('{MEETING_NOUN}')})(?![\w-])")
         not_name = trie_regex(table.words("NOT_A_NAME"))
         token = rf"(?!(?:{not_name})\b){_TOKEN}"
         # A month name never starts a name but may end one ("Foreign Minister Helen March told"),
@@ -1273,8 +1274,8 @@ class ActorFinder:
                 title = str(cand.data["title"])
                 body_actor = self.gazetteer.by_id(str(cand.data["body"])) if cand.data.get("body") else None
                 if record is not None and body_actor is not None and \
-                        record.affiliation not in (None, table.known(body_actor).id):
-                    record = None  # another body's officer of the same title
+                        record.affiliation != table.known(body_actor).id:
+                    record = None  # an officer of the same title whom no text ties to this body
                 if record is None and body_actor is not None:
                     record = table.descriptive(f"{body_actor.name} {title}", "person", title, None)
                     record.affiliation = record.affiliation or table.known(body_actor).id

@@ -4,7 +4,7 @@
 Azerbaijan", "Western allies", "the rebels": a chunk of optional quantifier, anchor,
 modifiers and a group head noun. The anchor says whose group it is: a country or body named
 before the head (a demonym, a name, a possessive; several of them coordinated) or after it
-("from"/"of", or "in" a country or its capital), or a regional adjective. A few heads ("the rebels") need no anchor. Heads,
+("from"/"of"), or a regional adjective. A few heads ("the rebels") need no anchor. Heads,
 modifiers, quantifiers and regional adjectives are word lists of the lexicon; this module only
 knows the shape of the phrase. Each phrase is found from its anchor or its head, so the cost
 is linear in the text.
@@ -67,9 +67,7 @@ class GroupPhraseFinder:
         # Before an anchor: "officials from ", "the leaders of the ". Found from the
         # preposition (a plain scan), then the one or two words before it are looked up.
         self._heads = {w.lower() for w in words}
-        # "officials in Washington said": a place the group speaks from is its country when the
-        # place is a country or a city standing for one ("met envoys in Lima" is where they met).
-        self._of = regex.compile(rf"{_SP}(?:from|of|(?P<in>in)){_SP}(?:the{_SP})?")
+        self._of = regex.compile(rf"{_SP}(?:from|of){_SP}(?:the{_SP})?")
         self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
@@ -89,7 +87,6 @@ class GroupPhraseFinder:
         speaking = trie_regex(table.words("GROUP_HEAD_SPEAKING"))
         speaking_mod = trie_regex(table.words("GROUP_SPEAKING_MODIFIER"))
         verbs = table.expand("{SAY}|{DEMAND_TO}")
-        self._speaks_after = regex.compile(rf"{_SP}(?:also{_SP}|have{_SP}|had{_SP})?(?:{verbs})\b")
         phrase = (rf"(?P<phrase>(?i:(?:{speaking_mod}){_SP}){{0,2}}(?i:{speaking}))(?![\w-])"
                   rf"(?={_SP}(?:also{_SP}|have{_SP}|had{_SP}|have{_SP}long{_SP})?(?:{verbs})\b)")
         opener = r"(?:[.!?\u201d\"][^\S\n]{1,3}|\n|,[^\S\n])"
@@ -139,8 +136,7 @@ class GroupPhraseFinder:
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
         for m in self._of.finditer(text):
             first = by_start.get(m.end())
-            if first is None or (m.group("in") and (first.actor.kind != "country" or first.role == "demonym"
-                                                    or self._speaks_after.match(text, first.end) is None)):
+            if first is None:
                 continue
             words = self._last_words.search(text, max(0, m.start() - 40), m.start())
             if words is None:
