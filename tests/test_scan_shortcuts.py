@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import diplonews
 from _invariants import dev_texts
-from diplonews.extract.speakers import _opening_scan
+from diplonews.extract.speakers import _OPENINGS, _opening_scan
 from diplonews.mentions.actors import _colon_line_starts
 from diplonews.text.normalize import normalize
 from diplonews.text.paragraphs import paragraphs
@@ -49,10 +49,10 @@ def test_speaker_pattern_tried_at_openings_finds_what_the_scan_finds(parser: dip
 
 
 def test_a_pattern_of_another_shape_gets_no_opening_scan() -> None:
-    assert _opening_scan(r"\b(?:(?<=\bsaid\s+)officials|spokesman)") is None  # an alternative without one
-    assert _opening_scan(r"(?<=,\s*)officials") is None  # no word boundary before the alternatives
-    assert _opening_scan(r"\b(?:(?<=\bwarned\s+)officials)") is None  # an opening the table lacks
-    assert _opening_scan(r"(?:\b(?:(?<=\b(?:quoted|citing)\s+)officials))") is not None
+    assert _opening_scan(r"\b(?:(?<=\bsaid\s+)officials|spokesman)", _OPENINGS) is None  # an alternative without one
+    assert _opening_scan(r"(?<=,\s*)officials", _OPENINGS) is None  # no word boundary before the alternatives
+    assert _opening_scan(r"\b(?:(?<=\bwarned\s+)officials)", _OPENINGS) is None  # an opening the table lacks
+    assert _opening_scan(r"(?:\b(?:(?<=\b(?:quoted|citing)\s+)officials))", _OPENINGS) is not None
 
 
 def test_transcript_labels_at_lines_with_a_colon_are_the_multiline_scan(parser: diplonews.Parser) -> None:

@@ -50,8 +50,8 @@ _REACH = 2500
 _OPENINGS: dict[str, str | None] = {
     r"""(?<=^\s*|[,;:\u2014(]\s*|\b(?:that|and|but|while|whereas|as|after)\s+|[\u201d\u201c"']\s*)""":
         r"""[,;:\u2014(\u201d\u201c"']\s*|\b(?:that|and|but|while|whereas|as|after)\s+""",
-    r"(?<=\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+)":
-        r"\b(?:said|says|told|added|adds|stated|wrote|according\s+to)\s+",
+    r"(?<=\b(?:said|says|added|adds|stated|wrote|according\s+to)\s+)":
+        r"\b(?:said|says|added|adds|stated|wrote|according\s+to)\s+",
     r"(?<=\b(?:quoted|citing)\s+)": r"\b(?:quoted|citing)\s+",
     r"(?<=^\s*)": None,
 }
