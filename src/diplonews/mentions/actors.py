@@ -457,7 +457,6 @@ class ActorFinder:
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
         self._body_words = regex.compile(r"(?:\p{Lu}[\p{L}-]*[^\S\n]+){1,4}$")
         self._lead_in = regex.compile(rf"\b(?i:the|a|an)[^\S\n]+(?:(?i:{rank})[^\S\n]+)$")
-        self._article_before = regex.compile(r"\b(?i:the)[^\S\n]+$")
         self._generic_titles = {w.lower() for w in table.words("GENERIC_TITLE")}
         self._pronoun = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
         # "According to him, …": the object pronoun of a source phrase stands for its speaker, as
@@ -706,7 +705,7 @@ class ActorFinder:
                 holder_of = self._known_before(text, head, known_by_end)
                 body_actor = holder_of.data["actor"] if holder_of is not None else None
                 if isinstance(body_actor, KnownActor) and body_actor.kind == "organization":
-                    the = self._article_before.search(text, max(0, start - 4), start)
+                    the = _LEADING_THE.search(text, max(0, start - 6), start)
                     cands.append(_Candidate(the.start() if the is not None else start, end, "title_ref", 4,
                                             {"title": m.group("title"), "country": None, "body": body_actor.id,
                                              "qualifier": (m.group("qualifier") or "").strip(),
