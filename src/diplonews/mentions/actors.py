@@ -273,6 +273,13 @@ class ActorFinder:
             rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;\n]{{0,80}}?\b(?i:{person_title})\b[^,.;\n]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
+        # "Rafael Carmona is the system's director.": a sentence that introduces a person of two
+        # or three names by a title after "is"/"was" names that person (one word may be a
+        # country: "Germany is the largest investor").
+        self._name_is_title = regex.compile(
+            rf"(?:^|(?<=[.!?][\"\u201d\u2019]?[^\S\n]+)|(?<=\n))(?P<name>{token}(?:[^\S\n]+{later}){{1,2}})"
+            rf"[^\S\n]+(?:is|was)[^\S\n]+(?:the|a|an)[^\S\n]+"
+            rf"(?P<appos>[^,.;:\n\u201c\u201d\"]{{0,60}}?\b(?i:{person_title})\b[^,.;:\n\u201c\u201d\"]{{0,40}}?)(?=[.;]|$)")
         # "Minister of Foreign Affairs, International Trade and Worship of Argentina, NAME": a
         # comma inside the of-phrase only before words ending in a portfolio (PORTFOLIO), so
         # that "Minister of Finance, Jo Lee" keeps its comma for the name.
@@ -584,7 +591,7 @@ class ActorFinder:
                                     {"name": m.group("name"), "title": title, "country": country,
                                      "body": self._body_before(text, m.start(), known_by_end)
                                      or self._body_at(start, known_by_start)}))
-        for m in self._name_title.finditer(text):
+        for m in [*self._name_title.finditer(text), *self._name_is_title.finditer(text)]:
             appos = m.group("appos")
             if self._titled_name_in.search(appos):
                 continue  # "beat the Hawks, coach Tom Reed said": the title is Reed's
