@@ -204,6 +204,31 @@ def _canonical_person(name: str, postnominals: frozenset[str] = frozenset()) -> 
 _SURNAME_MONTHS = "May|March|August|June|April"
 
 
+_BRACKET_OPEN = regex.compile(r"[^\S\n]*\([^\S\n]*")
+_BRACKET_CLOSE = regex.compile(r"[^\S\n]*\)")
+
+
+def _join_bracketed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The Southern African Development Community (SADC) urged …": a name and its alias in
+    brackets right after it are one mention, so that rules see one actor where the text names one
+    ("⟦SADC⟧ foreign ministers urged", not "⟦…⟧ (⟦…⟧) foreign ministers")."""
+    joined: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and m.actor_ids and nxt.actor_ids == m.actor_ids and "q" not in m.flags
+                and (opened := _BRACKET_OPEN.match(text, m.end)) is not None and opened.end() == nxt.start
+                and (closed := _BRACKET_CLOSE.match(text, nxt.end)) is not None):
+            joined.append(Mention(m.start, closed.end(), m.flags, m.actor_ids, m.date, m.place, m.source,
+                                  dict(m.extra)))
+            i += 2
+            continue
+        joined.append(m)
+        i += 1
+    return joined
+
+
 class ActorFinder:
     """Compiled finders for actor mentions; one per parser, shared by all documents."""
 
@@ -1382,7 +1407,7 @@ class ActorFinder:
                 mentions.append(Mention(cand.start, cand.end, "ap", (found.id,), source=cand.kind))
         if forward:
             mentions.sort(key=lambda m: m.start)
-        return mentions, table
+        return _join_bracketed_aliases(text, mentions), table
 
     def _group_record(self, table: ActorTable, cand: _Candidate, surface: str
                       ) -> tuple[ActorRecord | None, tuple[str, ...]]:

@@ -63,7 +63,10 @@ class GroupPhraseFinder:
         mods = rf"(?:{_SP}(?:{mod})){{0,2}}"
         self._demonym = demonym
         # After an anchor: "'s warring factions", " diplomats", " security sources".
-        self._tail = regex.compile(rf"(?P<poss>['\u2019]s)?(?P<mods>{mods}){_SP}(?P<head>{head})")
+        # The anchor's acronym in brackets may stand between: "the Southern African Development
+        # Community (SADC) foreign ministers".
+        self._tail = regex.compile(rf"(?P<alias>[^\S\n]*\(\p{{Lu}}[\p{{Lu}}\d&.-]{{1,9}}\))?(?P<poss>['\u2019]s)?"
+                                   rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
         # Before an anchor: "officials from ", "the leaders of the ". Found from the
         # preposition (a plain scan), then the one or two words before it are looked up.
         self._heads = {w.lower() for w in words}
@@ -132,7 +135,9 @@ class GroupPhraseFinder:
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
-            name = " ".join(text[anchor.start:tail.end()].split()) if len(chain) == 1 else ""
+            words = text[anchor.start:tail.start("alias")] + text[tail.end("alias"):tail.end()] \
+                if tail.group("alias") else text[anchor.start:tail.end()]
+            name = " ".join(words.split()) if len(chain) == 1 else ""
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
         for m in self._of.finditer(text):
             first = by_start.get(m.end())
