@@ -1299,9 +1299,10 @@ class ActorFinder:
                 # "the Acting President" is first the person titled so, then any president.
                 record = None if qualified.lower() == self._equivalent_titles(qualified)[0] else self._by_title(
                     table, persons_seen, [qualified.lower()], _opt(cand.data.get("country")),
-                    bool(cand.data.get("indefinite")))
+                    bool(cand.data.get("indefinite")), sent)
                 record = record or self._by_title(table, persons_seen, self._equivalent_titles(qualified),
-                                                  _opt(cand.data.get("country")), bool(cand.data.get("indefinite")))
+                                                  _opt(cand.data.get("country")), bool(cand.data.get("indefinite")),
+                                                  sent)
                 title = str(cand.data["title"])
                 body_actor = self.gazetteer.by_id(str(cand.data["body"])) if cand.data.get("body") else None
                 if record is not None and body_actor is not None and \
@@ -1484,7 +1485,11 @@ class ActorFinder:
         return next((group for group in self._title_groups if group and want == group[0]), [want])
 
     def _by_title(self, table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
-                  country: str | None, indefinite: bool) -> ActorRecord | None:
+                  country: str | None, indefinite: bool, sentence: int = -1) -> ActorRecord | None:
+        """The person a title reference ("the president", "Vanuatu's prime minister") names: the
+        latest person holding the title, of the country the reference names. A person of unknown
+        country named in the same sentence is not taken for a country's office holder: "Albanese
+        met Vanuatu's prime minister" names two people."""
         if indefinite:
             return None
         if country is not None and any(t in self._generic_titles for t in titles):
@@ -1492,11 +1497,12 @@ class ActorFinder:
                 if table.records[actor_id].country == country:
                     return table.records[actor_id]
             return None
-        for _, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
+        for seen_sentence, _, actor_id, _ in reversed(seen[-LOOKBACK:]):
             record = table.records[actor_id]
             have = (record.title or "").lower()
             if have and any(have.endswith(want) or want in have.split(",")[0] for want in titles) and (
-                    country is None or record.country in (None, country)):
+                    country is None or record.country == country
+                    or (record.country is None and seen_sentence != sentence)):
                 return record
         return None
 

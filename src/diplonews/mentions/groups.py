@@ -135,9 +135,9 @@ class GroupPhraseFinder:
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
-            words = text[anchor.start:tail.start("alias")] + text[tail.end("alias"):tail.end()] \
+            named = text[anchor.start:tail.start("alias")] + text[tail.end("alias"):tail.end()] \
                 if tail.group("alias") else text[anchor.start:tail.end()]
-            name = " ".join(words.split()) if len(chain) == 1 else ""
+            name = " ".join(named.split()) if len(chain) == 1 else ""
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
         for m in self._of.finditer(text):
             first = by_start.get(m.end())
