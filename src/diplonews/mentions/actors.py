@@ -299,8 +299,8 @@ class ActorFinder:
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;\n]{{0,80}}?\b(?i:{person_title})\b[^,.;\n]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
         # "Rafael Carmona is the system's director.": a sentence that introduces a person of two
-        # or three names by a title after "is"/"was" names that person (one word may be a
-        # country: "Germany is the largest investor").
+        # or three names by a title after "is"/"was" names that person. Two names at least: one
+        # word may be a country ("Germany is the largest investor").
         self._name_is_title = regex.compile(
             rf"(?:^|(?<=[.!?][\"\u201d\u2019]?[^\S\n]+)|(?<=\n))(?P<name>{token}(?:[^\S\n]+{later}){{1,2}})"
             rf"[^\S\n]+(?:is|was)[^\S\n]+(?:the|a|an)[^\S\n]+"
@@ -1485,7 +1485,7 @@ class ActorFinder:
         return next((group for group in self._title_groups if group and want == group[0]), [want])
 
     def _by_title(self, table: ActorTable, seen: list[tuple[int, int, str, bool]], titles: list[str],
-                  country: str | None, indefinite: bool, sentence: int = -1) -> ActorRecord | None:
+                  country: str | None, indefinite: bool, sentence: int) -> ActorRecord | None:
         """The person a title reference ("the president", "Vanuatu's prime minister") names: the
         latest person holding the title, of the country the reference names. A person of unknown
         country named in the same sentence is not taken for a country's office holder: "Albanese

@@ -203,7 +203,7 @@ def verb_group(
         rf"(?:(?:{'|'.join(_FUTURE_MARKERS)})\s+{adv}(?:be\s+{adv}{ing}|{base})"
         rf"|{aux.be}\s+{adv}{aux.prospective}\s+{adv}{to_base}"
         # "agreed on Monday to hold talks": a date may stand between the intent and its infinitive.
-        rf"|{aux.intend}\s+(?:(?:on|in|at|by)\s+)?(?:⟦[a-z]*d[a-z]*\d+⟧\s+)?{adv}{to_base}"
+        rf"|{aux.intend}\s+(?:(?:(?:on|in|at|by)\s+)?⟦[a-z]*d[a-z]*\d+⟧\s+)?{adv}{to_base}"
         # "is to pay a visit", "are to meet": 'be' + infinitive is an arrangement still ahead, but
         # not after a noun of aim or choice, where it only names that aim ("the only option left
         # for both sides is to sign a deal").
