@@ -75,15 +75,20 @@ DEV11 = Path(__file__).resolve().parent / "corpus" / "dev11"
 DEV11_FLOOR = 0.62  # first score 0.638 on 2026-12-07 (src of main c4a6058), taken before reading
 DEV12 = Path(__file__).resolve().parent / "corpus" / "dev12"
 DEV12_FLOOR = 0.75  # first score 0.771 on 2026-12-07 (src of main c4a6058), taken before reading
+DEV13 = Path(__file__).resolve().parent / "corpus" / "dev13"
+DEV13_FLOOR = 0.72  # first score 0.746 on 2026-12-07 (src of main 4e20f31), taken before reading
+DEV14 = Path(__file__).resolve().parent / "corpus" / "dev14"
+DEV14_FLOOR = 0.59  # first score 0.610 on 2026-12-07 (src of main 4e20f31), taken before reading
 
 
 @pytest.mark.parametrize(("folder", "floor"),
                          [(DEV_EXTRA, DEV_EXTRA_FLOOR), (DEV2, DEV2_FLOOR), (DEV3, DEV3_FLOOR), (DEV4, DEV4_FLOOR),
                           (DEV5, DEV5_FLOOR), (DEV6, DEV6_FLOOR), (DEV7, DEV7_FLOOR),
                           (DEV8, DEV8_FLOOR), (DEV9, DEV9_FLOOR), (DEV10, DEV10_FLOOR),
-                          (DEV11, DEV11_FLOOR), (DEV12, DEV12_FLOOR)],
+                          (DEV11, DEV11_FLOOR), (DEV12, DEV12_FLOOR), (DEV13, DEV13_FLOOR),
+                          (DEV14, DEV14_FLOOR)],
                          ids=["dev-extra", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-                              "dev11", "dev12"])
+                              "dev11", "dev12", "dev13", "dev14"])
 def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float) -> None:
     report = evaluate(folder)
     print(format_table(report))

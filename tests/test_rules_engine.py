@@ -236,6 +236,22 @@ def test_a_catastrophic_rule_times_out_and_the_parse_goes_on(parser: diplonews.P
     assert names(article, [article.statements[0].speaker]) == ["John Kerry"]
 
 
+# ---- one document's sentences at once ---------------------------------------------------------
+
+def test_find_each_gives_each_sentence_what_find_gives_it(parser: diplonews.Parser) -> None:
+    sentences = [s.masked for s in parser.masked_sentences(
+        "Blinken met Wang Yi in Beijing on Monday. The ministers urged Russia to withdraw. "
+        "“We will keep talking,” he said. Kenya and Ethiopia signed a trade deal.")]
+    kinds: list[list[str] | None] = [None, ["statement"], None, ["meeting", "agreement"]]
+    together = parser.rules.find_each([*sentences, None], [*kinds, None], skip={"statement.speaker-says-that"})
+    assert together[-1] == ([], [])
+    alone = [parser.rules.find(text, allowed, skip={"statement.speaker-says-that"})
+             for text, allowed in zip(sentences, kinds, strict=True)]
+    assert together[:-1] == alone
+    assert [[m.rule.kind for m in found] for found, _ in alone][1] in ([], ["statement"])
+    assert any(found for found, _ in alone)
+
+
 # ---- immutability, pickling, threads ---------------------------------------------------------
 
 def test_with_methods_return_new_parsers_and_leave_the_original(parser: diplonews.Parser) -> None:

@@ -446,6 +446,12 @@ class Parser:
         told_lead = False
         stays: list[tuple[int, frozenset[str], Place]] = []  # who was said to be where, in text order
         attribution = QuoteAttribution(masked, self._quote_patterns) if self._quote_patterns else None
+        # Every sentence's matches at once (RuleSet.find_each: rule by rule is twice as fast). A
+        # rule that needs a donor the walk below turns out not to have is dropped from the
+        # sentence's matches afterwards, as if it had never run.
+        searched = self.rules.find_each(
+            [s.masked if len(s.masked) <= _MAX_SENTENCE else None for s in masked],
+            [self._quoted_kinds if s.in_quote or _is_headline(s, norm.text) else None for s in masked])
         for index, sentence in enumerate(masked):
             if attribution is not None:
                 attribution.note_names(sentence)
@@ -473,8 +479,9 @@ class Parser:
                 provisional["turn"] = turn
             skip = frozenset(rule_id for source, ids in self._needs_donor.items() if source not in provisional
                              for rule_id in ids)
-            matches, problems = self.rules.find(
-                sentence.masked, kinds=self._quoted_kinds if sentence.in_quote or headline else None, skip=skip)
+            matches, problems = searched[index]
+            if skip:
+                matches = [m for m in matches if m.rule.id not in skip]
             errors.extend(problems)
             # Build first, then resolve overlaps among the matches that yield items: a match
             # its builder rejects (a two-word "clause") must not hide a good one.

@@ -196,23 +196,40 @@ class RuleSet:
              skip: Collection[str] = ()) -> tuple[list[RuleMatch], list[str]]:
         """Every match of every rule in a masked sentence, before overlaps are resolved; the
         rules whose ids are in ``skip`` are not run (the caller knows they can yield nothing)."""
-        found: list[RuleMatch] = []
-        errors: list[str] = []
-        for rule, possible in zip(self.rules, self._prefilter.possible(masked), strict=True):
-            if not possible or (kinds is not None and rule.kind not in kinds) or (skip and rule.id in skip):
+        return self.find_each([masked], [kinds], skip)[0]
+
+    def find_each(self, sentences: Sequence[str | None], kinds: Sequence[Sequence[str] | None],
+                  skip: Collection[str] = ()) -> list[tuple[list[RuleMatch], list[str]]]:
+        """``find`` for each of a document's masked sentences (``None``: not searched), with the
+        kinds each may yield.
+
+        The loop runs rule by rule over the sentences, not sentence by sentence over the rules:
+        an expanded rule compiles to megabytes of engine nodes, and one rule kept hot in the
+        processor's caches across a whole document matches twice as fast as 150 rules taking
+        turns on each sentence. Each sentence's matches come out as ``find`` gives them.
+        """
+        possible = [self._prefilter.possible(text) if text is not None else None for text in sentences]
+        found: list[list[RuleMatch]] = [[] for _ in sentences]
+        errors: list[list[str]] = [[] for _ in sentences]
+        for index, rule in enumerate(self.rules):
+            if skip and rule.id in skip:
                 continue
-            try:
-                # concurrent=False: the engine would otherwise release and retake the GIL
-                # around every match, thousands of times per article, for no other thread.
-                for m in rule.pattern.finditer(masked, timeout=self.timeout, concurrent=False):
-                    if m.end() == m.start():
-                        continue
-                    groups = {
-                        name: [span for span in m.spans(name) if span[1] > span[0]]
-                        for name in rule.names
-                    }
-                    found.append(RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v}))
-            except TimeoutError:
-                errors.append(f"rule {rule.id!r} ({rule.source}) timed out after {self.timeout}s")
-        found.sort(key=lambda m: (m.start, m.rule.kind))
-        return found, errors
+            for text, allowed, can, out, problems in zip(sentences, kinds, possible, found, errors, strict=True):
+                if text is None or can is None or not can[index] or (allowed is not None and rule.kind not in allowed):
+                    continue
+                try:
+                    # concurrent=False: the engine would otherwise release and retake the GIL
+                    # around every match, thousands of times per article, for no other thread.
+                    for m in rule.pattern.finditer(text, timeout=self.timeout, concurrent=False):
+                        if m.end() == m.start():
+                            continue
+                        groups = {
+                            name: [span for span in m.spans(name) if span[1] > span[0]]
+                            for name in rule.names
+                        }
+                        out.append(RuleMatch(rule, m.start(), m.end(), {k: v for k, v in groups.items() if v}))
+                except TimeoutError:
+                    problems.append(f"rule {rule.id!r} ({rule.source}) timed out after {self.timeout}s")
+        for out in found:
+            out.sort(key=lambda m: (m.start, m.rule.kind))
+        return list(zip(found, errors, strict=True))
