@@ -57,10 +57,13 @@ _DANGLING = regex.compile(r"\s+(?:by|on|in|at|until|before|after|from|since|duri
 # A nominal demand ("the release of A, the end of B and its withdrawal from C"): one item per noun phrase.
 _NOMINAL = regex.compile(r"^(?:the|a|an|its|their|his|her|our|further|more|greater|renewed|an?\s+end)\b",
                          regex.IGNORECASE)
-_NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+",
+# "an end to A and a thorough investigation of B": 'and' before a determiner and a derived noun
+# with its preposition starts another act; "the release of A and the aid workers" stays one.
+_NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+and\s+(?:also\s+)?for\s+|"
+                               r"\s+and\s+(?=(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,2}?\p{Ll}{3,}(?:tion|sion|ment|ance|ence|ure|al)\s+(?:of|to|for|on|into|with|from)\s)",
                                regex.IGNORECASE)
 _FOR_SPLIT = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+", regex.IGNORECASE)
-_INFINITIVE_INSIDE = regex.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)\p{Ll}+", regex.IGNORECASE)
+_INFINITIVE_INSIDE = regex.compile(r"(?<!\bend\s)\bto\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)\p{Ll}+", regex.IGNORECASE)
 # A quotation read from the inside may run over several sentences: the action ends with its own.
 _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|[)\]])[.!?][\"”’]?\s+(?=[\"“‘]?\p{Lu}).*$", regex.DOTALL)
 # A relative clause on the action's last noun ("a solution that guarantees …") is a description,

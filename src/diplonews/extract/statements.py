@@ -41,6 +41,11 @@ _ASKING = regex.compile(r"^(?:asked|asks|ask|asking|wondered|wonders|inquired|in
 _QUESTION = regex.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'.-]+\s+){0,3}?"
                           r"(?:whether|if|why|how|what|when|where|who|which)\b", regex.IGNORECASE)
 
+# "called on" with no infinitive after its object is a visit ("called on the president at his
+# office"), not a call on someone to act ("called on the president to resign").
+_CALLED_ON = regex.compile(r"^(?:has\s+|have\s+|had\s+)?(?:also\s+)?call(?:ed|s|ing)?\s+(?:on|upon)$", regex.IGNORECASE)
+_ASKED_TO = regex.compile(r"\b(?i:to|for|not)\s+\p{Ll}|\b(?i:that)\b")
+
 _PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "everything", "anything", "nothing",
                        "so", "all", "these", "those", "any", "none", "both"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "these", "those", "any", "all",
@@ -110,6 +115,8 @@ def finish_statement(values: dict[str, Any], ctx: MatchContext) -> list[dict[str
     verb = str(values.get("verb") or "").strip()
     if _ASKING.match(verb.split()[-1] if verb else "") and _QUESTION.match(str(content)):
         return dropped(values, "a reported question asserts nothing")
+    if _CALLED_ON.match(verb) and not _ASKED_TO.search(str(content)):
+        return dropped(values, "'called on' someone with nothing to do is a visit, not words")
     span = values.get("_content_span")
     parts: list[tuple[int, int]] = values.get("_content_spans") or ([span] if span is not None else [])
     is_quote = bool(parts) and all(_is_quote(part, ctx) for part in parts)

@@ -44,11 +44,21 @@ _OBJECT_CUE = frozenset(
 )
 
 
+# A sentence opened by a participle clause not yet closed by its comma: "Speaking through his
+# spokesperson NAME, …" (the names in it are not the subject). A lower-case word after the
+# participle tells it from a name ending in -ing ("Beijing envoy NAME").
+_IN_FRONTED_PARTICIPLE = regex.compile(r"(?:^|(?<=[.!?][\u201d\"']?[^\S\n]{1,3})|(?<=\n))\p{Lu}\p{Ll}+ing[^\S\n]+\p{Ll}"
+                                       r"[^,.;:!?\n\u201c\u201d\"]*$")
+
+
 def subject_like(text: str, start: int) -> bool:
     """Whether a name at ``start`` may be a clause's subject: no preposition or verb of
-    meeting just before it ("with", "met", "told" mark the one acted on)."""
+    meeting just before it ("with", "met", "told" mark the one acted on), and not inside a
+    participle clause that opens its sentence."""
     before = text[max(0, start - 20):start].split()
-    return not before or before[-1].lower().strip(",") not in _OBJECT_CUE
+    if before and before[-1].lower().strip(",") in _OBJECT_CUE:
+        return False
+    return _IN_FRONTED_PARTICIPLE.search(text, max(0, start - 150), start) is None
 
 
 

@@ -79,8 +79,11 @@ class GroupPhraseFinder:
         # An acronym no gazetteer knows anchors a group as well: "FARC guerrillas", "M23 rebels".
         self._acronym = regex.compile(
             rf"(?<![\w.-])(?P<acronym>\p{{Lu}}[\p{{Lu}}\d]{{1,7}})(?P<mods>{mods}){_SP}(?P<head>{head})")
+        # "the opposition alliance": a head alone that modifies a body word after it is no head.
+        body = rf"(?!{_SP}(?i:{trie_regex(table.words('SPEAKER_BODY'))})(?![\w-]))" \
+            if "SPEAKER_BODY" in table.names else ""
         self._alone = regex.compile(
-            rf"\b(?i:the){_SP}(?P<mods>(?:(?:{mod}){_SP})?)" + table.expand(r"(?P<head>{GROUP_HEAD_ALONE})"))
+            rf"\b(?i:the){_SP}(?P<mods>(?:(?:{mod}){_SP})?)" + table.expand(r"(?P<head>{GROUP_HEAD_ALONE})") + body)
         collective = [w.removeprefix("the ") for w in table.words("COLLECTIVE_ACTOR") if not w.endswith("'s")]
         self._collective = regex.compile(
             rf"\b(?i:the){_SP}(?P<head>{'|'.join(regex.escape(w) for w in collective)})(?![\w-])(?!{_SP}\p{{Lu}})")
