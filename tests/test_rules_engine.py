@@ -236,6 +236,21 @@ def test_a_catastrophic_rule_times_out_and_the_parse_goes_on(parser: diplonews.P
     assert names(article, [article.statements[0].speaker]) == ["John Kerry"]
 
 
+# ---- inheritance ---------------------------------------------------------------------------------
+
+def test_inherit_plus_equals_adds_the_donor_to_a_list_field(parser: diplonews.Parser) -> None:
+    rule = {"id": "user.quoted-visit", "kind": "meeting",
+            "pattern": "^[\"\u201c]?\\s*I\\s+visited\\s+{participants:ACTORS}",
+            "inherit": ["participants+=statement.speaker"]}
+    mine = parser.without_rules("meeting.quoted-first-person").with_rules({"rules": [rule]})
+    article = mine.parse("\u201cI visited Ethiopian Prime Minister Abiy Ahmed in Addis Ababa,\u201d "
+                         "Kenyan President William Ruto said.")
+    visits = [m for m in article.meetings if m.rule == "user.quoted-visit"]
+    assert [names(article, m.participants) for m in visits] == [["William Ruto", "Abiy Ahmed"]]
+    alone = mine.parse("I visited Ethiopian Prime Minister Abiy Ahmed in Addis Ababa.")
+    assert not [m for m in alone.meetings if m.rule == "user.quoted-visit" and len(m.participants) > 1]
+
+
 # ---- one document's sentences at once ---------------------------------------------------------
 
 def test_find_each_gives_each_sentence_what_find_gives_it(parser: diplonews.Parser) -> None:

@@ -25,6 +25,10 @@ from _speech import quoted, said
     ("\u201eWir bleiben hier\u201c, sagte der Sprecher.", ["Wir bleiben hier"]),
     ("The bank wrote that it \u201ewill not raise fees this year\u201c and left it there.",
      ["will not raise fees this year"]),
+    # a closing mark set as an opening one (after a space or colon, touching the next word)
+    ("The chairman said: \u201dWe will strike on Monday.\u201d Talks resume today.",
+     ["We will strike on Monday."]),
+    ("The plant stays open, \u201dfor now\u201d, the owner said.", ["for now"]),
     # a colon announces a quotation whose opening mark was lost
     ("\u201cWe won,\u201d the captain said. She added: We will win again next season.\u201d",
      ["We won,", "We will win again next season."]),
@@ -87,6 +91,17 @@ def test_bodies_and_documents_stand_for_the_body_named_before(
 ])
 def test_no_descriptive_speaker(parser: diplonews.Parser, text: str) -> None:
     assert said(parser, text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # 'they' continues the group that was the subject, not the group asked to act
+    ("Prosecutors filed charges on Monday. They said the case was strong.", "prosecutors"),
+    ("The observers urged all citizens to stay calm. They said the count had been orderly.", "observers"),
+    ("The mediators called on the rebels to disarm. They said the count had been orderly.", "mediators"),
+])
+def test_they_continues_the_subject_group(parser: diplonews.Parser, text: str, speaker: str | None) -> None:
+    second = [s for s in said(parser, text) if s[2] == "the case was strong" or s[2] == "the count had been orderly"]
+    assert [s[0] for s in second] == ([speaker] if speaker else [])
 
 
 # ---- reporting forms and what stays in the content --------------------------------------------

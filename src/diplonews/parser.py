@@ -260,7 +260,7 @@ class Parser:
                                         eager=not is_shipped(source))
                 allowed = set(kind.model.model_fields) - {"rule", "evidence"}
                 unknown = sorted(compiled.fields() - allowed)
-                unknown += sorted({entry.split("=")[0] for entry in spec.inherit} - allowed)
+                unknown += sorted({entry.split("=")[0].rstrip("+") for entry in spec.inherit} - allowed)
                 if unknown:
                     raise RuleError("DN107", f"{spec.kind} has no field(s) {', '.join(unknown)}",
                                     source=source, rule=spec.id)
@@ -294,6 +294,7 @@ class Parser:
             filled = rule.fields()
             for entry in rule.spec.inherit:
                 name, _, origin = entry.partition("=")
+                name = name.rstrip("+")
                 source = origin.partition(".")[0] or rule.kind
                 if source not in self._kinds and name not in filled and model.model_fields[name].is_required():
                     bound.setdefault(source, set()).add(rule.id)
@@ -394,9 +395,15 @@ class Parser:
         previous = last.get(kind.name)
         for entry in match.rule.spec.inherit:
             name, _, origin = entry.partition("=")
+            joined = name.endswith("+")  # "participants+=statement.speaker": added to what the match has
+            name = name.rstrip("+")
             source_kind, _, source_field = origin.partition(".")
             donor = last.get(source_kind) if origin else previous
-            if values.get(name) in (None, [], "") and donor is not None:
+            if joined and donor is not None and isinstance(values.get(name), list):
+                given = donor.get(source_field or name)
+                added = [v for v in (given if isinstance(given, list) else [given]) if v and v not in values[name]]
+                values[name] = [*added, *values[name]]
+            elif values.get(name) in (None, [], "") and donor is not None:
                 values[name] = donor.get(source_field or name)
             if values.get(name) in (None, [], "") and kind.model.model_fields[name].is_required():
                 # nothing to inherit from ("We urge…" with no speaker named before it)

@@ -75,8 +75,15 @@ def _kind_of(words: str) -> str:
 
 def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> MeetingStatus:
     window = ctx.sentence.masked
-    if ctx.cues.cancel.search(window):
-        return "cancelled"
+    span = values.get("_kind_span")
+    cancel = ctx.cues.cancel.search(window)
+    if cancel is not None:
+        # "postponed his visit after a phone conversation with NAME", "After talks with NAME, he
+        # called off the summit": what the clause calls off is not the talks it looks back on.
+        behind = _BEHIND.search(ctx.text, max(ctx.sentence.start, span[0] - 30), span[0]) if span else None
+        where = ctx.sentence.to_text(cancel.start(), cancel.end())[0]
+        if behind is None or span is None or behind.start() <= where < span[1]:
+            return "cancelled"
     preset = values.get("status")
     if preset in _STATUSES:
         return cast(MeetingStatus, preset)
@@ -84,7 +91,6 @@ def _status(values: dict[str, Any], ctx: MatchContext, verb: str | None) -> Meet
         return "planned"
     if verb is not None:
         return "held"
-    span = values.get("_kind_span")
     if span is not None:
         # A captured meeting noun: the words just before it ("the upcoming talks", "next week's
         # summit"), not a future elsewhere in the sentence ("…will continue, he said after talks").

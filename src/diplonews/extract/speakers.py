@@ -39,6 +39,12 @@ __all__ = ["SpeakerFinder"]
 _ARTICLE = regex.compile(r"^(?:the|a|an|one|his|her|their|its|both)\s+", regex.IGNORECASE)
 _APPOSED = regex.compile(r"\s*,\s+")
 _DEFINITE = regex.compile(r"^(?:the|his|her|their|its)\s+", regex.IGNORECASE)
+# A group right after a verb or a preposition ("They urged all citizens to …", "called on the
+# rebels to …") is its object, which a 'they' of the next sentence does not continue.
+_AFTER_VERB = regex.compile(r"(?<![\w-])(?:\p{Ll}{2,}(?:ed|es)|on|upon|to|for|with|from|by|against)[^\S\n]+"
+                            r"(?:(?:all|both|the|its|their|his|her)[^\S\n]+)*$")
+# What may open a sentence before its subject group: "The mediators …", "All four envoys …".
+_LEADS = frozenset({"", "the", "all", "both", "all the", "both the"})
 # How far back (in characters) a body word or a document looks for the body it stands for.
 _REACH = 2500
 
@@ -259,6 +265,11 @@ class SpeakerFinder:
         last = _last_actor_mention(before, mentions, starts)
         if last is not None:
             record = actors.records.get(last.actor_ids[0])
+            if _AFTER_VERB.search(text, max(before.start, last.start - 60), last.start) is not None:
+                last = _first_actor_mention(before, mentions, starts)  # the object's; the subject's then
+                if last is None or text[before.start:last.start].strip(" \"\u201c").lower() not in _LEADS:
+                    return None
+                record = actors.records.get(last.actor_ids[0])
             if len(last.actor_ids) == 1 and record is not None and record.kind == "group":
                 return record
             return None
@@ -361,6 +372,12 @@ def _last_actor_mention(sentence: Sentence, mentions: list[Mention], starts: lis
     hi = bisect.bisect_left(starts, sentence.end)
     inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags]
     return inside[-1] if inside else None
+
+
+def _first_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    lo = bisect.bisect_left(starts, sentence.start)
+    hi = bisect.bisect_left(starts, sentence.end)
+    return next((m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags), None)
 
 
 def _has_word(phrase: str, word: str) -> bool:

@@ -51,7 +51,8 @@ class RuleSpec(_Strict):
     inherit: list[str] = Field(
         default_factory=list,
         description="Fields taken, when empty, from the previous item of the kind ('speaker'), or "
-        "from the latest item of another kind ('demander=statement.speaker').",
+        "from the latest item of another kind ('demander=statement.speaker'); '+=' adds the value "
+        "to a list field's own ('participants+=statement.speaker').",
     )
     examples: list[RuleExample] = Field(default_factory=list)
     counterexamples: list[str] = Field(default_factory=list)

@@ -15,7 +15,8 @@ Typewritten and typeset copy bends the marks in three common ways, all read here
 apostrophes stand for one double mark (''like this''); German and Central European copy opens
 low and closes with the mark English uses to open („so“), which reaches this module as two
 opening marks, so an opening mark that touches the word before it and not the word after it
-closes; and a quotation announced by a colon whose opening mark was lost ("she said: We
+closes, and a closing mark that touches the word after it and not the one before opens
+(”so”); and a quotation announced by a colon whose opening mark was lost ("she said: We
 won.”) starts after the colon.
 """
 
@@ -69,6 +70,14 @@ def _closes_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
     return not before.isspace() and before not in "([{—–-/:" and (after.isspace() or after in ",.;:!?)")
 
 
+def _opens_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """A closing mark set the way opening marks are, with no quotation open: after a space, a
+    colon or a bracket and touching the word after it ("The chairman said: ”In line with …")."""
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < para_end else " "
+    return (before.isspace() or before in "([{—–-/:") and after.isalnum()
+
+
 def _announced_start(text: str, start: int, end: int) -> int | None:
     """Where a quotation announced by a colon begins, when its opening mark is missing."""
     found = None
@@ -96,7 +105,7 @@ def _paragraph_quotes(text: str, para_start: int, para_end: int) -> list[Quote]:
         if mark == _OPEN:
             role = "close" if open_at is not None and _closes_like(text, pos, para_start, para_end) else "open"
         elif mark == _CLOSE:
-            role = "close"
+            role = "open" if open_at is None and _opens_like(text, pos, para_start, para_end) else "close"
         else:
             role = _straight_role(text, pos, width, para_start, para_end)
         if role == "open":
