@@ -68,6 +68,7 @@ _BODY_OBJECT_CUE = frozenset(["pressed", "asked", "thanked", "praised", "critici
                               "summoned", "congratulated", "condemned", "accused", "warned", "invited",
                               "blamed", "welcomed", "hailed", "lauded", "commended", "joined"])
 _LEADING_THE = regex.compile(r"(?i:\bthe)[^\S\n]+$")
+_AS_SOURCE = regex.compile(r"\b(?i:according)[^\S\n]+to[^\S\n]+(?:(?i:the)[^\S\n]+)?$")
 
 
 def _body_subject_like(text: str, start: int) -> bool:
@@ -1230,6 +1231,9 @@ class ActorFinder:
         # called on …" continues the subject of the sentence before, not its object ("Kenya urged
         # Uganda to …. It also called on …" is Kenya again).
         body_subjects: list[tuple[int, str]] = []
+        # Bodies cited as a source ("According to the UNHCR, …"): a following "It said" continues
+        # the voice of the sentence before, ahead of a subject in its subordinate clause.
+        body_sources: list[tuple[int, str]] = []
         # sentence, actor id, end of the last mention, and whether it continued a comma list
         previous: tuple[int, str, int, bool] | None = None
         pairs: list[tuple[int, tuple[str, ...], bool]] = []
@@ -1347,7 +1351,8 @@ class ActorFinder:
                 flags += "pn"
                 surface = ""
             elif cand.kind == "pronoun_it":
-                subject = next((i for s_, i in reversed(body_subjects) if sent - 1 <= s_ <= sent), None)
+                subject = next((i for s_, i in reversed(body_sources) if s_ == sent - 1), None) or next(
+                    (i for s_, i in reversed(body_subjects) if sent - 1 <= s_ <= sent), None)
                 record = table.records[subject] if subject is not None else next(
                     (table.records[i] for i in reversed(bodies_seen)), None)
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
@@ -1385,6 +1390,8 @@ class ActorFinder:
                     if _body_subject_like(text, cand.start) and not (
                             quoted is not None and quoted.overlaps(cand.start, cand.end)):
                         body_subjects.append((sent, record.id))
+                    elif record.kind == "organization" and _AS_SOURCE.search(text, max(0, cand.start - 20), cand.start):
+                        body_sources.append((sent, record.id))
             if not ids:
                 continue
             if len(ids) > 1:
