@@ -261,7 +261,9 @@ class SpeakerFinder:
     def _group_before(self, text: str, before: Sentence, mentions: list[Mention], starts: list[int],
                       actors: ActorTable) -> ActorRecord | None:
         """The group a 'they' of the next sentence speaks for: the last actor mention of
-        ``before`` if it is a group, else a group phrase that opens it ("Police arrived …")."""
+        ``before`` if it is a group, else a group phrase that opens it ("Police arrived …"). A
+        last group that is the object of a verb or a preposition ("The mediators called on the
+        rebels to …") gives way to the group opening the sentence."""
         last = _last_actor_mention(before, mentions, starts)
         if last is not None:
             record = actors.records.get(last.actor_ids[0])
@@ -375,6 +377,7 @@ def _last_actor_mention(sentence: Sentence, mentions: list[Mention], starts: lis
 
 
 def _first_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The first mention in ``sentence`` that names an actor outright (as ``_last_actor_mention``)."""
     lo = bisect.bisect_left(starts, sentence.start)
     hi = bisect.bisect_left(starts, sentence.end)
     return next((m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags), None)
