@@ -260,7 +260,7 @@ class Parser:
                                         eager=not is_shipped(source))
                 allowed = set(kind.model.model_fields) - {"rule", "evidence"}
                 unknown = sorted(compiled.fields() - allowed)
-                unknown += sorted({entry.split("=")[0].rstrip("+") for entry in spec.inherit} - allowed)
+                unknown += sorted({_inherit_entry(entry)[0] for entry in spec.inherit} - allowed)
                 if unknown:
                     raise RuleError("DN107", f"{spec.kind} has no field(s) {', '.join(unknown)}",
                                     source=source, rule=spec.id)
@@ -293,9 +293,8 @@ class Parser:
             model = self._kinds[rule.kind].model
             filled = rule.fields()
             for entry in rule.spec.inherit:
-                name, _, origin = entry.partition("=")
-                name = name.rstrip("+")
-                source = origin.partition(".")[0] or rule.kind
+                name, _, source, _ = _inherit_entry(entry)
+                source = source or rule.kind
                 if source not in self._kinds and name not in filled and model.model_fields[name].is_required():
                     bound.setdefault(source, set()).add(rule.id)
         return {source: frozenset(ids) for source, ids in bound.items()}
@@ -394,11 +393,8 @@ class Parser:
         values.update({k: v for k, v in match.rule.spec.set.items() if k not in values})
         previous = last.get(kind.name)
         for entry in match.rule.spec.inherit:
-            name, _, origin = entry.partition("=")
-            joined = name.endswith("+")  # "participants+=statement.speaker": added to what the match has
-            name = name.rstrip("+")
-            source_kind, _, source_field = origin.partition(".")
-            donor = last.get(source_kind) if origin else previous
+            name, joined, source_kind, source_field = _inherit_entry(entry)
+            donor = last.get(source_kind) if source_kind else previous
             if joined and donor is not None and isinstance(values.get(name), list):
                 given = donor.get(source_field or name)
                 added = [v for v in (given if isinstance(given, list) else [given]) if v and v not in values[name]]
@@ -456,9 +452,10 @@ class Parser:
         # Every sentence's matches at once (RuleSet.find_each: rule by rule is twice as fast). A
         # rule that needs a donor the walk below turns out not to have is dropped from the
         # sentence's matches afterwards, as if it had never run.
+        headlines = [_is_headline(s, norm.text) for s in masked]
         searched = self.rules.find_each(
             [s.masked if len(s.masked) <= _MAX_SENTENCE else None for s in masked],
-            [self._quoted_kinds if s.in_quote or _is_headline(s, norm.text) else None for s in masked])
+            [self._quoted_kinds if s.in_quote or headline else None for s, headline in zip(masked, headlines, strict=True)])
         for index, sentence in enumerate(masked):
             if attribution is not None:
                 attribution.note_names(sentence)
@@ -471,7 +468,7 @@ class Parser:
                 continue
             if not sentence.in_quote:
                 stays.extend(self._stays(sentence, context[0], norm))
-            headline = _is_headline(sentence, norm.text)
+            headline = headlines[index]
             voice = "quote" if sentence.in_quote else "headline" if headline else "narrative"
             if voice == "narrative" and not told_lead:
                 # The story's first sentence sums it up as a headline does, and the body tells
@@ -593,6 +590,15 @@ def _quoted_action(fields: dict[str, Any], sentence: MaskedSentence) -> bool:
     if not isinstance(span, tuple):
         return False
     return any("q" in m.flags and m.start <= span[0] and span[1] <= m.end for m in sentence.tokens)
+
+
+def _inherit_entry(entry: str) -> tuple[str, bool, str, str]:
+    """An ``inherit`` entry's field, whether it adds to the match's own value ('+='), and the
+    kind and field it is taken from ('' for the previous item of the rule's kind, its own field):
+    "speaker", "demander=statement.speaker", "participants+=statement.speaker"."""
+    name, _, origin = entry.partition("=")
+    source_kind, _, source_field = origin.partition(".")
+    return name.rstrip("+"), name.endswith("+"), source_kind, source_field
 
 
 def _is_headline(sentence: MaskedSentence, text: str) -> bool:

@@ -264,14 +264,14 @@ class SpeakerFinder:
         ``before`` if it is a group, else a group phrase that opens it ("Police arrived …"). A
         last group that is the object of a verb or a preposition ("The mediators called on the
         rebels to …") gives way to the group opening the sentence."""
-        last = _last_actor_mention(before, mentions, starts)
-        if last is not None:
-            record = actors.records.get(last.actor_ids[0])
+        named = _named_mentions(before, mentions, starts)
+        if named:
+            last = named[-1]
             if _AFTER_VERB.search(text, max(before.start, last.start - 60), last.start) is not None:
-                last = _first_actor_mention(before, mentions, starts)  # the object's; the subject's then
-                if last is None or text[before.start:last.start].strip(" \"\u201c").lower() not in _LEADS:
+                last = named[0]  # the last is an object: the group opening the sentence, if any
+                if text[before.start:last.start].strip(" \"\u201c").lower() not in _LEADS:
                     return None
-                record = actors.records.get(last.actor_ids[0])
+            record = actors.records.get(last.actor_ids[0])
             if len(last.actor_ids) == 1 and record is not None and record.kind == "group":
                 return record
             return None
@@ -359,28 +359,21 @@ def _names(record: ActorRecord) -> str:
 def _last_of_kind(before: Sentence, mentions: list[Mention], starts: list[int], actors: ActorTable,
                   kind: str) -> ActorRecord | None:
     """The actor of the last mention in ``before`` if it is one actor of ``kind``."""
-    last = _last_actor_mention(before, mentions, starts)
-    if last is None or len(last.actor_ids) != 1:
+    named = _named_mentions(before, mentions, starts)
+    if not named or len(named[-1].actor_ids) != 1:
         return None
+    last = named[-1]
     record = actors.records.get(last.actor_ids[0])
     return record if record is not None and record.kind == kind else None
 
 
-def _last_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """The last mention in ``sentence`` that names an actor outright (no pronoun), and not as a
+def _named_mentions(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """The mentions in ``sentence`` that name an actor outright (no pronoun), and not as a
     place: in "ASEAN leaders met in Jakarta. They said …" the speakers are the leaders, not the
     city where they met."""
     lo = bisect.bisect_left(starts, sentence.start)
     hi = bisect.bisect_left(starts, sentence.end)
-    inside = [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags]
-    return inside[-1] if inside else None
-
-
-def _first_actor_mention(sentence: Sentence, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """The first mention in ``sentence`` that names an actor outright (as ``_last_actor_mention``)."""
-    lo = bisect.bisect_left(starts, sentence.start)
-    hi = bisect.bisect_left(starts, sentence.end)
-    return next((m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags), None)
+    return [m for m in mentions[lo:hi] if m.actor_ids and "n" not in m.flags and "l" not in m.flags]
 
 
 def _has_word(phrase: str, word: str) -> bool:

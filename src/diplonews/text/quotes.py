@@ -29,6 +29,8 @@ import regex
 __all__ = ["Quote", "find_quotes"]
 
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
+# What may stand right before an opening mark besides a space: a bracket, a dash, a slash, a colon.
+_BEFORE_OPENING = "([{—–-/:"
 _MARKS = regex.compile(r"[\u201c\u201d\"]|(?<!')''(?!')")
 _COLON = regex.compile(r":\s+(?=\S)")
 _TURN = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'-]*\p{Lu}\.?(?:[^\S\n]+\p{Lu}[\p{Lu}.'-]*){0,2}"
@@ -54,7 +56,7 @@ class Quote:
 def _straight_role(text: str, pos: int, width: int, para_start: int, para_end: int) -> str:
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + width] if pos + width < para_end else " "
-    if before.isspace() or before in "([{—–-/:":
+    if before.isspace() or before in _BEFORE_OPENING:
         return "" if after.isspace() else "open"
     return "close"
 
@@ -67,7 +69,7 @@ def _closes_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
     after = text[pos + 1] if pos + 1 < para_end else " "
     if not text[pos + 1:para_end].strip():
         return True
-    return not before.isspace() and before not in "([{—–-/:" and (after.isspace() or after in ",.;:!?)")
+    return not before.isspace() and before not in _BEFORE_OPENING and (after.isspace() or after in ",.;:!?)")
 
 
 def _opens_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
@@ -75,7 +77,7 @@ def _opens_like(text: str, pos: int, para_start: int, para_end: int) -> bool:
     colon or a bracket and touching the word after it ("The chairman said: ”In line with …")."""
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + 1] if pos + 1 < para_end else " "
-    return (before.isspace() or before in "([{—–-/:") and after.isalnum()
+    return (before.isspace() or before in _BEFORE_OPENING) and after.isalnum()
 
 
 def _announced_start(text: str, start: int, end: int) -> int | None:
