@@ -44,6 +44,22 @@ _COORDINATED = regex.compile(r",|\sand\s")
 # "both sides", "the two parties": a joint subject that names itself only as the sides of an exchange.
 _SIDES = regex.compile(r"(?<![\w-])(?:sides|parties)(?![\w-])", regex.IGNORECASE)
 _PARALLEL = regex.compile(r"^(?:not|to|do\s+not|don't|stop|never|cease)\b", regex.IGNORECASE)
+# "pushing the region to “the brink of the abyss”": quoted words after "to" that open with a
+# determiner name where something is pushed, not what anyone is to do.
+_QUOTED_NOUN_PHRASE = regex.compile(
+    r"^(?:not\s+)?to\s+[\"\u201c\u2018']\s*(?:the|a|an|its|their|his|her|this|that|these|those|our|my)\b",
+    regex.IGNORECASE)
+# "to “take a different path” from its crackdown": the opening mark went with "to", so the
+# closing one inside the action closes nothing.
+_LONE_CLOSE = regex.compile(r"^(?P<before>[^\u201c\u201d\"]+)[\u201d\"](?P<after>[^\u201c\u201d\"]*)$")
+
+
+def _closing_of_stripped_opening(action: str) -> str:
+    """The action without a closing quotation mark that no opening mark in it pairs with."""
+    lone = _LONE_CLOSE.match(action)
+    return f"{lone.group('before')}{lone.group('after')}" if lone is not None else action
+
+
 # An action captured after "to" is a verb phrase, whatever verb starts it.
 _INFINITIVE_LEAD = regex.compile(r"^(?:[\"“„‘']\s*)?(?:not\s+)?to\s", regex.IGNORECASE)
 # "warned Kyiv against escalating": the demand is that the addressee not do it.
@@ -218,6 +234,8 @@ class DemandSplitter:
         # whether or not its first verb is a listed one.
         verbal = (need is not None or bool(_INFINITIVE_LEAD.match(action))
                   or str(values.get("strength") or "").lower() in _MODAL_STRENGTHS)
+        if _QUOTED_NOUN_PHRASE.match(action.strip()):
+            return dropped(values, "a quoted noun phrase after 'to' is a place reached, not an act")
         action = _LEAD.sub("", action.strip())
         against = bool(_AGAINST.match(action))
         action = _AGAINST.sub("", action)
@@ -228,6 +246,7 @@ class DemandSplitter:
         action = action.rstrip(" ,.;")
         if action.count("\u201c") <= action.count("\u201d") - 1 or "\u201c" not in action:
             action = action.rstrip("\u201d\"\u201c\u201e").rstrip(" ,.;")
+        action = _closing_of_stripped_opening(action)
         parts = self.split(action, verbal)
         if addressee is None and not verbal and not self._verbal.match(action):
             values["addressee"] = self._agent_of(values, ctx)

@@ -9,8 +9,12 @@ beside a reporting verb, it adds an actor mention for it:
 
 * a group of officials ("officials", "Western diplomats") or one official ("a senior aide")
   is a new descriptive actor named by the phrase without its article;
+* a group with a definite article ("the ministers") continues the group just named whose name
+  ends in its words ("Gulf Cooperation Council finance ministers"), else is a new group;
 * a body named by what it is ("the ministry", "the regional body") is the latest known body
-  with that word in its name, else a new descriptive body;
+  with that word in its name; failing one, "the bloc" or "the grouping" (BLOC_NOUN) is the
+  latest body of no one country, or the body a group just named speaks for ("SADC leaders"),
+  else a new descriptive body;
 * a document that speaks ("the statement said", "the report added") stands for the latest
   body named before it; without one it stays no speaker.
 
@@ -155,6 +159,7 @@ class SpeakerFinder:
             if "ADDRESS_VERB" in names else None
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
+        self._bloc_nouns = frozenset(w.lower() for w in table.words("BLOC_NOUN"))
         # Roles of ordinary news that are no office ("the farmer", "the striker"; SPEAKER_PERSON
         # holds the offices): no person's title holds them, so a definite one refers back to
         # whoever the text just named.
@@ -288,11 +293,19 @@ class SpeakerFinder:
                  earlier: _Earlier, actors: ActorTable) -> Mention | None:
         surface = " ".join(text[start:end].split())
         name = _ARTICLE.sub("", surface)
+        if match.start("people") >= 0 and all(w[:1].isupper() and w[1:].islower() for w in name.split()):
+            name = name.lower()  # "the Foreign Ministers": a communiqué's capitals, no proper name
         if first and name[:1].isupper() and not _acronym_start(name):
             name = name[0].lower() + name[1:]  # "Officials said": the capital is the sentence's
         record: ActorRecord | None
         if match.start("people") >= 0:
-            record, flags = actors.descriptive(name, "group", None, None), "ag"
+            # "the ministers" after "Finance ministers of the Gulf Cooperation Council met":
+            # the group just named whose name ends in the same words, else a group of its own
+            same = " " + name.lower()
+            record = earlier.latest(lambda r: r.kind == "group" and f" {r.name.lower()}".endswith(same)) \
+                if _DEFINITE.match(surface) else None
+            record = record or actors.descriptive(name, "group", None, None)
+            flags = "ag"
         elif match.start("person") >= 0:
             # "the judge said" after "District Judge Karen Webb": the person who bears that title
             title_word = match.group("person")
@@ -306,6 +319,10 @@ class SpeakerFinder:
         elif match.start("body") >= 0:
             head = match.group("body")
             record = earlier.latest(lambda r: r.kind == "organization" and _has_word(_names(r), head))
+            if record is None and head.lower() in self._bloc_nouns:
+                # "the bloc said" after "SADC leaders met": the latest body of no one country
+                found = earlier.latest(lambda r: _bloc(r, actors) is not None)
+                record = _bloc(found, actors) if found is not None else None
             if record is None and head.lower() in self._company_nouns:
                 # "the company said" after "Apex Motors": the latest company named
                 heads = self._company_heads
@@ -329,6 +346,13 @@ class SpeakerFinder:
             flags = "ag" if record.kind == "group" else "ao"
         record.add(surface, start, end)
         return Mention(start, end, flags, (record.id,), source="descriptive-speaker")
+
+
+def _bloc(record: ActorRecord, actors: ActorTable) -> ActorRecord | None:
+    """The body of no one country that a record is or speaks for ("SADC", "SADC leaders")."""
+    if record.kind == "group" and record.affiliation is not None:
+        record = actors.records.get(record.affiliation, record)
+    return record if record.kind == "organization" and record.country is None else None
 
 
 class _Earlier:

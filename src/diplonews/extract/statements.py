@@ -44,7 +44,7 @@ _QUESTION = regex.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'.-]+\s
 # "called on" with no infinitive after its object is a visit ("called on the president at his
 # office"), not a call on someone to act ("called on the president to resign").
 _CALLED_ON = regex.compile(r"^(?:has\s+|have\s+|had\s+)?(?:also\s+)?call(?:ed|s|ing)?\s+(?:on|upon)$", regex.IGNORECASE)
-_ASKED_TO = regex.compile(r"\b(?i:to|for|not)\s+\p{Ll}|\b(?i:that)\b")
+_ASKED_TO = regex.compile(r"\b(?i:to|for|not)\s+[\"\u201c\u2018]?\p{Ll}|\b(?i:that)\b")
 
 _PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "everything", "anything", "nothing",
                        "so", "all", "these", "those", "any", "none", "both"})

@@ -335,6 +335,11 @@ class ActorFinder:
         self._honorific = regex.compile(rf"(?:{honorific})(?:[^\S\n]+(?:{honorific}))?[^\S\n]+{name}")
         verbs = table.expand("{SAY}|{MEET}|{DEMAND_TO}|{AGREE}|{SIGN}")
         say = table.expand("{SAY}|{MEET_VERB}")
+        # "The rebels said they had agreed …": a 'they' right after its clause's subject and
+        # verb of saying is that subject, not the last pair named.
+        self._said_they = regex.compile(
+            table.expand(r"[^\S\n]+(?:(?:also|later|have|has|had)[^\S\n]+)?(?:{SAY})(?:[^\S\n]+that)?[^\S\n]+"),
+            regex.IGNORECASE)
         self._bare_attribution = regex.compile(
             rf"(?<=(?:[,\u201d\"]|[.!?,]')[^\S\n]*|(?:[,\u201d\"]|[.!?,]')[^\S\n]+(?:[Hh]e|[Ss]he)[^\S\n]+(?:told|said)[^\S\n]+)(?P<name>{token})(?=[^\S\n]+(?:also[^\S\n]+)?(?i:{say}))")
         self._full_name = regex.compile(
@@ -494,7 +499,8 @@ class ActorFinder:
             rf"(?P<title>(?i:(?:{modifier}[^\S\n]+)?(?:{title})))\b(?![^\S\n]+{_TOKEN})"
         )
         self._body = regex.compile(
-            rf"\b(?:(?P<det>(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+(?:of|spokes))")
+            rf"\b(?:(?P<det>(?i:the))[^\S\n]+)?(?P<title>(?i:{table.expand('{BODY}')}))\b(?![^\S\n]+spokes)"
+            rf"(?P<of>(?=[^\S\n]+of\b))?")
         self._coordination = regex.compile(r"^[^.;:]{0,40}?\b(?:and|with|between)\b[^.;:]{0,30}$")
         self._name_after = regex.compile(rf"[^\S\n]+(?!(?:{not_name})\b)\p{{Lu}}\p{{Ll}}+(?!\p{{L}})(?!')")
         self._geo_after = regex.compile(table.expand(r"[^\S\n]+{GEO_NOUN}"))
@@ -793,13 +799,23 @@ class ActorFinder:
             if self.gazetteer.lookup(m.group("title")) is not None:
                 continue  # "the Foreign Office" is a known body, not a description
             country, start = self._country_before(text, m.start("title"), known_by_end)
+            end = m.end()
+            if m.group("of") is not None:
+                # "the Government of Eswatini" is "Eswatini's government"; "the ministry of
+                # finance" or "the government of the day" no country's body this finder knows
+                if country is not None:
+                    continue
+                country, end = self._country_after(text, m.end(), known_by_start)
+                if country is None:
+                    continue
+                start = m.start()
             if country is None and m.group("det") is None:
                 continue
             if country is not None and text[max(0, start - 4):start].lower() == "the ":
                 start -= 4
             elif country is None:
                 start = m.start()
-            cands.append(_Candidate(start, m.end(), "body", 4,
+            cands.append(_Candidate(start, end, "body", 4,
                                     {"title": " ".join(m.group("title").split()), "country": country}))
         for pattern in (self._pronoun, self._age_ref, self._source_pronoun):
             for m in pattern.finditer(text):
@@ -1358,8 +1374,13 @@ class ActorFinder:
                 flags += "n" + ("o" if record is not None and record.kind == "organization" else "c")
                 surface = ""
             elif cand.kind == "group":
-                ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
-                    pairs, sent, self._other_office(table, surface))
+                speaker = mentions[-1] if mentions and sentence_of(mentions[-1].start) == sent else None
+                if speaker is not None and surface.lower() == "they" and self._plural_speaker(speaker, table) \
+                        and self._said_they.fullmatch(text, speaker.end, cand.start):
+                    ids = speaker.actor_ids
+                else:
+                    ids = self._titled_pair(table, persons_seen, surface) or self._latest_pair(
+                        pairs, sent, self._other_office(table, surface))
                 flags += "m"
             elif cand.kind == "list_ref":
                 # "officials from those nations": the countries of the list named in this
@@ -1542,6 +1563,16 @@ class ActorFinder:
         group = [s for s in earlier if s[0] == last_sentence]
         subjects = [s for s in group if s[3]]
         return table.records[(subjects or group)[0][2]]
+
+    @staticmethod
+    def _plural_speaker(mention: Mention, table: ActorTable) -> bool:
+        """Whether a mention may be what a 'they' after its verb of saying stands for: several
+        actors ("Kenya and Uganda said they …"), or a group the gazetteer knows ("The Houthis
+        said they …"). An unnamed plural ("Officials said they …") often reports on others."""
+        if len(mention.actor_ids) > 1:
+            return True
+        record = table.records.get(mention.actor_ids[0]) if mention.actor_ids else None
+        return record is not None and record.kind == "group" and mention.source == "known"
 
     @staticmethod
     def _titled_pair(table: ActorTable, seen: list[tuple[int, int, str, bool]], phrase: str) -> tuple[str, ...]:

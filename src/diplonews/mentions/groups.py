@@ -4,7 +4,8 @@
 Azerbaijan", "Western allies", "the rebels": a chunk of optional quantifier, anchor,
 modifiers and a group head noun. The anchor says whose group it is: a country or body named
 before the head (a demonym, a name, a possessive; several of them coordinated) or after it
-("from"/"of"), or a regional adjective. A few heads ("the rebels") need no anchor. Heads,
+("from"/"of"), or a regional adjective. A country after "in" places a group that has no owner
+of its own ("all parties in Myanmar"), and names it so. A few heads ("the rebels") need no anchor. Heads,
 modifiers, quantifiers and regional adjectives are word lists of the lexicon; this module only
 knows the shape of the phrase. Each phrase is found from its anchor or its head, so the cost
 is linear in the text.
@@ -12,6 +13,7 @@ is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -52,6 +54,13 @@ class GroupPhrase:
     anchors: tuple[KnownActor, ...]
 
 
+def _inside_name(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``pos`` falls inside a known actor's name ("the United Nations"); ``spans`` are
+    the names' spans sorted, ``starts`` their starts."""
+    at = bisect.bisect_left(starts, pos) - 1
+    return at >= 0 and spans[at][0] < pos < spans[at][1]
+
+
 class GroupPhraseFinder:
     """Compiled phrase shapes over the lexicon's group words; one per parser."""
 
@@ -70,7 +79,7 @@ class GroupPhraseFinder:
         # Before an anchor: "officials from ", "the leaders of the ". Found from the
         # preposition (a plain scan), then the one or two words before it are looked up.
         self._heads = {w.lower() for w in words}
-        self._of = regex.compile(rf"{_SP}(?:from|of){_SP}(?:the{_SP})?")
+        self._of = regex.compile(rf"{_SP}(?P<prep>from|of|in){_SP}(?:the{_SP})?")
         self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
@@ -142,6 +151,8 @@ class GroupPhraseFinder:
                 if tail.group("alias") else text[anchor.start:tail.end()]
             name = " ".join(named.split()) if len(chain) == 1 else ""
             found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
+        spans = sorted((a.start, a.end) for a in anchors)
+        span_starts = [start for start, _ in spans]
         for m in self._of.finditer(text):
             first = by_start.get(m.end())
             if first is None:
@@ -170,8 +181,15 @@ class GroupPhraseFinder:
                 start = mods.start()
             head = " ".join(text[start:m.start()].split())
             head = head[:1].lower() + head[1:] if head[:1].isupper() and head[1:2].islower() else head
-            owner = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
-            name = f"{owner} {head}" if len(chain) == 1 else ""
+            if m.group("prep") == "in":
+                # "all parties in Myanmar": the parties there, not Myanmar's own
+                owned = any(by_end.get(at) is not None for at in range(max(0, start - 3), start))
+                if first.actor.kind != "country" or owned or _inside_name(head_start, spans, span_starts):
+                    continue  # "Kenyan officials in Vietnam" are Kenya's; "the United Nations in …" a name
+                name = f"{head} in {' '.join(text[first.start:first.end].split())}" if len(chain) == 1 else ""
+            else:
+                owner = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
+                name = f"{owner} {head}" if len(chain) == 1 else ""
             found.append(GroupPhrase(self._with_quantifier(text, start), end, name,
                                      tuple(a.actor for a in chain)))
         for anchor in usable:

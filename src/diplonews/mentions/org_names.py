@@ -57,6 +57,9 @@ class OrgNameFinder:
         self._of_heads = frozenset(table.words("ORG_OF_HEAD"))
         self._not_start = frozenset(table.words("NOT_ORG_START"))
         self._not_word = frozenset(table.words("NOT_ORG_WORD"))
+        # "the All People's Congress": a word that opens sentences, inside a name after "the"
+        self._start_after_article = frozenset(table.words("ORG_START_AFTER_ARTICLE"))
+        self._article_before = regex.compile(rf"(?<![\w-])(?:the|The){_SP}$")
         self._not_org = frozenset(w.lower() for w in table.words("NOT_AN_ORGANIZATION"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
@@ -104,7 +107,9 @@ class OrgNameFinder:
                     break
                 word = before.group("word")
                 bare = word.rstrip("'\u2019s") if word.endswith(("'s", "\u2019s")) else word.rstrip("'\u2019")
-                if word in self._not_start or word in self._not_word or bare in self._not_word:
+                after_article = word in self._start_after_article and \
+                    self._article_before.search(text, max(0, before.start() - 5), before.start()) is not None
+                if (word in self._not_start and not after_article) or word in self._not_word or bare in self._not_word:
                     break
                 if before.start() < len(covered) and covered[before.start()] and \
                         before.start() not in by_start:
