@@ -12,8 +12,8 @@ beside a reporting verb, it adds an actor mention for it:
 * a group with a definite article ("the ministers") continues the group just named whose name
   ends in its words ("Gulf Cooperation Council finance ministers"), else is a new group;
 * a body named by what it is ("the ministry", "the regional body") is the latest known body
-  with that word in its name; failing one, "the bloc" or "the grouping" (BLOC_NOUN) is the
-  latest body of no one country, or the body a group just named speaks for ("SADC leaders"),
+  with that word in its name; failing one, a BLOC_NOUN head ("the bloc", "the grouping") is
+  the latest body of no one country, or the body a group just named speaks for ("SADC leaders"),
   else a new descriptive body;
 * a document that speaks ("the statement said", "the report added") stands for the latest
   body named before it; without one it stays no speaker.
@@ -160,6 +160,7 @@ class SpeakerFinder:
         self._company_nouns = frozenset(w.lower() for w in table.words("COMPANY_NOUN"))
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._bloc_nouns = frozenset(w.lower() for w in table.words("BLOC_NOUN"))
+        self._office_words = frozenset(w.lower() for w in table.words("OFFICE_MODIFIER"))
         # Roles of ordinary news that are no office ("the farmer", "the striker"; SPEAKER_PERSON
         # holds the offices): no person's title holds them, so a definite one refers back to
         # whoever the text just named.
@@ -294,7 +295,10 @@ class SpeakerFinder:
         surface = " ".join(text[start:end].split())
         name = _ARTICLE.sub("", surface)
         if match.start("people") >= 0 and all(w[:1].isupper() and w[1:].islower() for w in name.split()):
-            name = name.lower()  # "the Foreign Ministers": a communiqué's capitals, no proper name
+            # "the Foreign Ministers": a communiqué's capitals on office words and the head, no proper
+            # name; a demonym keeps its capital ("The Kenyan Officials" → "Kenyan officials")
+            *mods, head = name.split()
+            name = " ".join([*(w.lower() if w.lower() in self._office_words else w for w in mods), head.lower()])
         if first and name[:1].isupper() and not _acronym_start(name):
             name = name[0].lower() + name[1:]  # "Officials said": the capital is the sentence's
         record: ActorRecord | None
@@ -321,8 +325,7 @@ class SpeakerFinder:
             record = earlier.latest(lambda r: r.kind == "organization" and _has_word(_names(r), head))
             if record is None and head.lower() in self._bloc_nouns:
                 # "the bloc said" after "SADC leaders met": the latest body of no one country
-                found = earlier.latest(lambda r: _bloc(r, actors) is not None)
-                record = _bloc(found, actors) if found is not None else None
+                record = earlier.latest_mapped(lambda r: _bloc(r, actors))
             if record is None and head.lower() in self._company_nouns:
                 # "the company said" after "Apex Motors": the latest company named
                 heads = self._company_heads
@@ -362,6 +365,18 @@ class _Earlier:
     def __init__(self, mentions: list[Mention], starts: list[int], actors: ActorTable, pos: int):
         self._mentions, self._actors, self._pos = mentions, actors, pos
         self._last = bisect.bisect_left(starts, pos) - 1
+
+    def latest_mapped(self, to: Callable[[ActorRecord], ActorRecord | None]) -> ActorRecord | None:
+        """The first non-None ``to(record)`` over the actors named before, latest first."""
+        found: list[ActorRecord] = []
+
+        def accept(record: ActorRecord) -> bool:
+            mapped = to(record)
+            if mapped is not None:
+                found.append(mapped)
+            return mapped is not None
+
+        return found[0] if self.latest(accept) is not None else None
 
     def latest(self, accept: Callable[[ActorRecord], bool],
                heard: Callable[[Mention], bool] = lambda _: True) -> ActorRecord | None:

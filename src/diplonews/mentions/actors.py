@@ -799,23 +799,22 @@ class ActorFinder:
             if self.gazetteer.lookup(m.group("title")) is not None:
                 continue  # "the Foreign Office" is a known body, not a description
             country, start = self._country_before(text, m.start("title"), known_by_end)
-            end = m.end()
             if m.group("of") is not None:
-                # "the Government of Eswatini" is "Eswatini's government"; "the ministry of
-                # finance" or "the government of the day" no country's body this finder knows
-                if country is not None:
-                    continue
-                country, end = self._country_after(text, m.end(), known_by_start)
-                if country is None:
-                    continue
-                start = m.start()
+                # "the Government of Eswatini" stands for Eswatini, as a country's name does, so a
+                # rule sees one actor where "urged the government of X to …" names one; "the
+                # ministry of finance" or "the government of the day" names no country
+                of_country, end = self._country_after(text, m.end(), known_by_start)
+                actor = self.gazetteer.by_id(of_country) if of_country is not None and country is None else None
+                if actor is not None and m.group("title").lower() == "government":
+                    cands.append(_Candidate(m.start(), end, "known", 4, {"actor": actor, "role": "metonym"}))
+                continue
             if country is None and m.group("det") is None:
                 continue
             if country is not None and text[max(0, start - 4):start].lower() == "the ":
                 start -= 4
             elif country is None:
                 start = m.start()
-            cands.append(_Candidate(start, end, "body", 4,
+            cands.append(_Candidate(start, m.end(), "body", 4,
                                     {"title": " ".join(m.group("title").split()), "country": country}))
         for pattern in (self._pronoun, self._age_ref, self._source_pronoun):
             for m in pattern.finditer(text):

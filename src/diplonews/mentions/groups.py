@@ -82,6 +82,10 @@ class GroupPhraseFinder:
         self._of = regex.compile(rf"{_SP}(?P<prep>from|of|in){_SP}(?:the{_SP})?")
         self._last_words = regex.compile(r"(?:(?P<two>[\w-]+)[^\S\n]+)?(?P<one>[\w-]+)$")
         self._mods_before = regex.compile(rf"(?:(?:{mod}){_SP}){{1,2}}$")
+        # A capitalized word right before a group's modifiers owns the group ("Arab diplomats",
+        # "Western envoys"), unless it is an article or a quantifier opening the sentence ("All parties").
+        self._capitalized_before = regex.compile(rf"\b(?P<word>\p{{Lu}}[\p{{L}}-]*){_SP}(?:(?:{mod}){_SP}){{0,2}}$")
+        self._quantifiers = frozenset({"the", *(w.lower() for w in table.words("GROUP_QUANTIFIER"))})
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
             table.expand(r"(?P<region>{REGION_ADJECTIVE})") + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
@@ -182,14 +186,22 @@ class GroupPhraseFinder:
             head = " ".join(text[start:m.start()].split())
             head = head[:1].lower() + head[1:] if head[:1].isupper() and head[1:2].islower() else head
             if m.group("prep") == "in":
-                # "all parties in Myanmar": the parties there, not Myanmar's own
-                owned = any(by_end.get(at) is not None for at in range(max(0, start - 3), start))
-                if first.actor.kind != "country" or owned or _inside_name(head_start, spans, span_starts):
-                    continue  # "Kenyan officials in Vietnam" are Kenya's; "the United Nations in …" a name
-                name = f"{head} in {' '.join(text[first.start:first.end].split())}" if len(chain) == 1 else ""
-            else:
-                owner = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
-                name = f"{owner} {head}" if len(chain) == 1 else ""
+                # "all parties in Myanmar": the parties there, not Myanmar's own, so the group has
+                # no anchor; one that has an owner of its own keeps it ("Kenyan officials in
+                # Vietnam", "Arab diplomats in Egypt"), and a head inside a name is none ("the
+                # United Nations in …"). Only one country, by its name: "parties in Kenya and
+                # Uganda" is unclear, and "envoys in Lima" are somewhere, not a country's.
+                owner = self._capitalized_before.search(text, max(0, start - 40), head_start)
+                owned = any(by_end.get(at) is not None for at in range(max(0, start - 3), start)) or \
+                    (owner is not None and owner.group("word").lower() not in self._quantifiers)
+                if first.actor.kind != "country" or first.role not in ("name", "alias") or owned or \
+                        len(chain) > 1 or _inside_name(head_start, spans, span_starts):
+                    continue
+                place = " ".join(text[first.start:first.end].split())
+                found.append(GroupPhrase(self._with_quantifier(text, start), end, f"{head} in {place}", ()))
+                continue
+            owner_name = self._demonym(first.actor.id) or " ".join(text[first.start:first.end].split())
+            name = f"{owner_name} {head}" if len(chain) == 1 else ""
             found.append(GroupPhrase(self._with_quantifier(text, start), end, name,
                                      tuple(a.actor for a in chain)))
         for anchor in usable:
