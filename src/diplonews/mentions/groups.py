@@ -86,6 +86,7 @@ class GroupPhraseFinder:
         # "Western envoys"), unless it is an article or a quantifier opening the sentence ("All parties").
         self._capitalized_before = regex.compile(rf"\b(?P<word>\p{{Lu}}[\p{{L}}-]*){_SP}(?:(?:{mod}){_SP}){{0,2}}$")
         self._quantifiers = frozenset({"the", *(w.lower() for w in table.words("GROUP_QUANTIFIER"))})
+        self._placed_heads = frozenset(w.lower() for w in table.words("GROUP_HEAD_PLACED"))
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
             table.expand(r"(?P<region>{REGION_ADJECTIVE})") + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
@@ -186,7 +187,7 @@ class GroupPhraseFinder:
             head = " ".join(text[start:m.start()].split())
             head = head[:1].lower() + head[1:] if head[:1].isupper() and head[1:2].islower() else head
             if m.group("prep") == "in":
-                # "all parties in Myanmar": the parties there, not Myanmar's own, so the group has
+                # "all parties in Myanmar" (GROUP_HEAD_PLACED): the parties there, so the group has
                 # no anchor; one that has an owner of its own keeps it ("Kenyan officials in
                 # Vietnam", "Arab diplomats in Egypt"), and a head inside a name is none ("the
                 # United Nations in …"). Only one country, by its name: "parties in Kenya and
@@ -194,8 +195,10 @@ class GroupPhraseFinder:
                 owner = self._capitalized_before.search(text, max(0, start - 40), head_start)
                 owned = any(by_end.get(at) is not None for at in range(max(0, start - 3), start)) or \
                     (owner is not None and owner.group("word").lower() not in self._quantifiers)
-                if first.actor.kind != "country" or first.role not in ("name", "alias") or owned or \
-                        len(chain) > 1 or _inside_name(head_start, spans, span_starts):
+                placed = text[head_start:m.start()].lower()
+                if placed not in self._placed_heads or first.actor.kind != "country" or \
+                        first.role not in ("name", "alias") or owned or len(chain) > 1 or \
+                        _inside_name(head_start, spans, span_starts):
                     continue
                 place = " ".join(text[first.start:first.end].split())
                 found.append(GroupPhrase(self._with_quantifier(text, start), end, f"{head} in {place}", ()))
