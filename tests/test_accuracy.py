@@ -51,51 +51,34 @@ def test_each_kind_stays_above_its_floor_and_duplicates_stay_rare() -> None:
     assert duplicates <= MAX_DUPLICATES, format_table(report)
 
 
-DEV_EXTRA = Path(__file__).resolve().parent / "corpus" / "dev-extra"
-DEV_EXTRA_FLOOR = 0.84  # measured 0.870 on 2026-12-07 (0.836 on 2026-12-05) (0.862 on 2026-11-28); tuned on (see its README)
-DEV2 = Path(__file__).resolve().parent / "corpus" / "dev2"
-DEV2_FLOOR = 0.86  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.889 on 2026-12-07
-DEV3 = Path(__file__).resolve().parent / "corpus" / "dev3"
-DEV3_FLOOR = 0.83  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.862 after tuning
-DEV4 = Path(__file__).resolve().parent / "corpus" / "dev4"
-DEV4_FLOOR = 0.78  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.818 after tuning
-DEV5 = Path(__file__).resolve().parent / "corpus" / "dev5"
-DEV5_FLOOR = 0.78  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.807 after tuning
-DEV6 = Path(__file__).resolve().parent / "corpus" / "dev6"
-DEV6_FLOOR = 0.82  # first score 0.731 on 2026-12-06 (src of main 41d2415), taken before reading; 0.852 after tuning
-DEV7 = Path(__file__).resolve().parent / "corpus" / "dev7"
-DEV7_FLOOR = 0.81  # first score 0.753 on 2026-12-06 (src of main 3cf1e7e), taken before reading; 0.843 after tuning
-DEV8 = Path(__file__).resolve().parent / "corpus" / "dev8"
-DEV8_FLOOR = 0.81  # first score 0.735 on 2026-12-07 (src of main c2e0892), taken before reading; 0.840 after tuning
-DEV9 = Path(__file__).resolve().parent / "corpus" / "dev9"
-DEV9_FLOOR = 0.72  # first score 0.690 on 2026-12-07 (src of main bc24c8d), taken before reading; 0.750 after tuning
-DEV10 = Path(__file__).resolve().parent / "corpus" / "dev10"
-DEV10_FLOOR = 0.72  # first score 0.676 on 2026-12-07 (src of main bc24c8d), taken before reading; 0.755 after tuning
-DEV11 = Path(__file__).resolve().parent / "corpus" / "dev11"
-DEV11_FLOOR = 0.62  # first score 0.638 on 2026-12-07 (src of main c4a6058), taken before reading
-DEV12 = Path(__file__).resolve().parent / "corpus" / "dev12"
-DEV12_FLOOR = 0.75  # first score 0.771 on 2026-12-07 (src of main c4a6058), taken before reading
-DEV13 = Path(__file__).resolve().parent / "corpus" / "dev13"
-DEV13_FLOOR = 0.72  # first score 0.746 on 2026-12-07 (src of main 4e20f31), taken before reading
-DEV14 = Path(__file__).resolve().parent / "corpus" / "dev14"
-DEV14_FLOOR = 0.59  # first score 0.610 on 2026-12-07 (src of main 4e20f31), taken before reading
-DEV15 = Path(__file__).resolve().parent / "corpus" / "dev15"
-DEV15_FLOOR = 0.61  # first score 0.629 on 2026-12-07 (src of main 5eccec7), taken before reading
-DEV16 = Path(__file__).resolve().parent / "corpus" / "dev16"
-DEV16_FLOOR = 0.57  # first score 0.593 on 2026-12-07 (src of main 639dfe9), taken before reading
-DEV17 = Path(__file__).resolve().parent / "corpus" / "dev17"
-DEV17_FLOOR = 0.67  # first score 0.692 on 2026-12-07 (src of main 639dfe9), taken before reading
+# Folders tuned on after their first score (their READMEs keep it): a floor per folder, so a
+# change that helps one article and hurts another kind of text shows here.
+TUNED_FLOORS = {
+    "dev-extra": 0.84,  # measured 0.870 on 2026-12-07 (0.836 on 2026-12-05) (0.862 on 2026-11-28); tuned on (see its README)
+    "dev2": 0.86,  # first score 0.798 on 2026-12-05 (src of main 832615a), taken before reading; 0.889 on 2026-12-07
+    "dev3": 0.83,  # first score 0.734 on 2026-12-06 (src of main d038d13), taken before reading; 0.862 after tuning
+    "dev4": 0.78,  # first score 0.762 on 2026-12-06 (src of main 24dd808), taken before reading; 0.818 after tuning
+    "dev5": 0.78,  # first score 0.728 on 2026-12-06 (src of main ef9fe6e), taken before reading; 0.807 after tuning
+    "dev6": 0.82,  # first score 0.731 on 2026-12-06 (src of main 41d2415), taken before reading; 0.852 after tuning
+    "dev7": 0.81,  # first score 0.753 on 2026-12-06 (src of main 3cf1e7e), taken before reading; 0.843 after tuning
+    "dev8": 0.81,  # first score 0.735 on 2026-12-07 (src of main c2e0892), taken before reading; 0.840 after tuning
+    "dev9": 0.72,  # first score 0.690 on 2026-12-07 (src of main bc24c8d), taken before reading; 0.750 after tuning
+    "dev10": 0.72,  # first score 0.676 on 2026-12-07 (src of main bc24c8d), taken before reading; 0.755 after tuning
+    "dev11": 0.62,  # first score 0.638 on 2026-12-07 (src of main c4a6058), taken before reading
+    "dev12": 0.75,  # first score 0.771 on 2026-12-07 (src of main c4a6058), taken before reading
+    "dev13": 0.72,  # first score 0.746 on 2026-12-07 (src of main 4e20f31), taken before reading
+    "dev14": 0.59,  # first score 0.610 on 2026-12-07 (src of main 4e20f31), taken before reading
+    "dev15": 0.61,  # first score 0.629 on 2026-12-07 (src of main 5eccec7), taken before reading
+    "dev16": 0.57,  # first score 0.593 on 2026-12-07 (src of main 639dfe9), taken before reading
+    "dev17": 0.67,  # first score 0.692 on 2026-12-07 (src of main 639dfe9), taken before reading
+    "dev18": 0.63,  # first score 0.651 on 2026-12-07 (src of main 6026b9f), taken before reading
+    "dev19": 0.71,  # first score 0.729 on 2026-12-07 (src of main 6026b9f), taken before reading
+}
 
 
-@pytest.mark.parametrize(("folder", "floor"),
-                         [(DEV_EXTRA, DEV_EXTRA_FLOOR), (DEV2, DEV2_FLOOR), (DEV3, DEV3_FLOOR), (DEV4, DEV4_FLOOR),
-                          (DEV5, DEV5_FLOOR), (DEV6, DEV6_FLOOR), (DEV7, DEV7_FLOOR),
-                          (DEV8, DEV8_FLOOR), (DEV9, DEV9_FLOOR), (DEV10, DEV10_FLOOR),
-                          (DEV11, DEV11_FLOOR), (DEV12, DEV12_FLOOR), (DEV13, DEV13_FLOOR),
-                          (DEV14, DEV14_FLOOR), (DEV15, DEV15_FLOOR), (DEV16, DEV16_FLOOR), (DEV17, DEV17_FLOOR)],
-                         ids=["dev-extra", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-                              "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17"])
-def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float) -> None:
+@pytest.mark.parametrize(("name", "floor"), TUNED_FLOORS.items(), ids=list(TUNED_FLOORS))
+def test_other_tuned_folders_stay_above_their_floors(name: str, floor: float) -> None:
+    folder = DEV.parent / name
     report = evaluate(folder)
     print(format_table(report))
     assert len(report.documents) == len(list(folder.glob("*.gold.json"))) > 0
@@ -107,14 +90,15 @@ def test_other_tuned_folders_stay_above_their_floors(folder: Path, floor: float)
 HELD_OUT_FLOORS = {"fresh": 0.73, "fresh2": 0.63, "fresh3": 0.67, "fresh4": 0.72, "fresh5": 0.75,
                    "fresh6": 0.64, "fresh7": 0.75, "fresh8": 0.66, "fresh9": 0.77, "fresh10": 0.50, "general": 0.67,
                    "general2": 0.62, "general3": 0.69, "general4": 0.79, "fresh11": 0.74,
-                   "fresh12": 0.68}
+                   "fresh12": 0.68, "fresh13": 0.69}
 # measured 0.767, 0.644, 0.707, 0.760, 0.769, 0.673, 0.776, 0.688, 0.795, 0.537, 0.701, 0.650, 0.716 and 0.819 on 2026-12-06 (fourth session);
 # fresh2 0.63 and fresh5 0.75 follow the merged figures (measured 0.657 and 0.779 on 2026-12-07)
 # (first scores in the READMEs; fresh7 first scored 0.746 on main 832615a; fresh8 first scored 0.667
 # on main d038d13, its floor is that score minus about 0.02; general4 first scored 0.835 on main 24dd808,
 # its floor likewise; fresh9 first scored 0.795 on main ef9fe6e, its floor likewise; fresh10 first scored
 # 0.519 on main 11dad35, its floor likewise; fresh11 first scored 0.760 on main 5eccec7, its floor likewise;
-# fresh12 first scored 0.699 on main 639dfe9, its floor likewise)
+# fresh12 first scored 0.699 on main 639dfe9, its floor likewise; fresh13 first scored 0.715 on main
+# 6026b9f, its floor likewise)
 
 
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))

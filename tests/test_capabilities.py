@@ -232,6 +232,26 @@ def test_negative_and_invariance_capabilities() -> None:
     assert report.ok, report.problems()
 
 
+def test_a_negatives_forbidden_items_name_each_sentences_fillers() -> None:
+    """A forbid spec that names a slot forbids that sentence's filler, so a negative can fail:
+    the demand the tiny suite's sentence yields is forbidden by its demander's name."""
+    suite = _tiny_suite()
+    suite.capabilities = [_cap(name="neg.bound", type="neg", expect=[], forbid=[{"demander": "{official}"}]),
+                          _cap(name="neg.other", type="neg", expect=[], forbid=[{"demander": "{country}"}])]
+    cases = [r.cases[0] for r in run_suite(suite).results]
+    assert [c.passed for c in cases] == [False, True]
+    assert "Amina Wekesa" in cases[0].expected
+
+
+def test_a_template_with_its_own_forbidden_items() -> None:
+    cap = _cap(type="neg", expect=[], forbid=[{"demander": "{official}"}], sample=4,
+               templates=["{official} {urge:past} {country} to {action}.",
+                          {"text": "{country} said no.", "forbid": [{"speaker": "{country}"}]}])
+    by_template = {c.template: c.forbid for c in expand(cap, default_lexicons())}
+    assert by_template[0][0]["demander"] in {e["name"] for e in default_lexicons()["official"]}
+    assert by_template[1][0]["speaker"] in {e["name"] for e in default_lexicons()["country"]}
+
+
 def test_actor_capabilities() -> None:
     suite = _tiny_suite()
     suite.capabilities = [Capability(name="who", kind="actors", templates=["{official} said the talks went well."],

@@ -301,8 +301,8 @@ class _Runner:
                 continue
             article = self.parse(exp.text, published)
             if cap.type == "neg":
-                ok = not forbidden(cap.kind, cap.forbid, article)
-                cases.append(Case(cap.name, exp.key, exp.text, ok, f"no {cap.kind} matching {cap.forbid}",
+                ok = not forbidden(cap.kind, exp.forbid, article)
+                cases.append(Case(cap.name, exp.key, exp.text, ok, f"no {cap.kind} matching {exp.forbid}",
                                   () if ok else tuple(found(cap.kind, article))))
             else:
                 ok = satisfies(cap.kind, exp.expect, article, cap.exact)

@@ -46,12 +46,14 @@ def _match_any() -> list[dict[str, Any]]:
 
 
 class TemplateSpec(BaseModel):
-    """A template with expectations of its own, overriding the capability's."""
+    """A template with expectations (or a negative's forbidden items) of its own, overriding the
+    capability's."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str
     expect: list[dict[str, Any]] | None = None
+    forbid: list[dict[str, Any]] | None = None
 
 
 class Capability(BaseModel):
@@ -100,6 +102,8 @@ class Expansion:
     fillers: dict[str, Entry] = field(default_factory=dict)
     choices: tuple[str, ...] = ()
     """The verb forms and literal words picked, in template order."""
+    forbid: list[dict[str, Any]] = field(default_factory=list)
+    """A negative's forbidden items, with this sentence's fillers in them."""
 
     @property
     def key(self) -> str:
@@ -265,6 +269,7 @@ class _Plan:
     index: int
     text: str
     expect: list[dict[str, Any]]
+    forbid: list[dict[str, Any]]
     slots: tuple[str, ...]
     pools: tuple[list[Entry], ...]
     choices: tuple[tuple[str, ...], ...]
@@ -293,6 +298,7 @@ def _plans(capability: Capability, lexicons: Lexicons) -> list[_Plan]:
     for index, spec in enumerate(capability.templates):
         text = spec if isinstance(spec, str) else spec.text
         expect = capability.expect if isinstance(spec, str) or spec.expect is None else spec.expect
+        forbid = capability.forbid if isinstance(spec, str) or spec.forbid is None else spec.forbid
         refs = _refs(text)
         slots = tuple(dict.fromkeys(r.slot for r in refs if not r.literal))
         pools = tuple(lexicon_of(s, capability, lexicons) for s in slots)
@@ -300,7 +306,7 @@ def _plans(capability: Capability, lexicons: Lexicons) -> list[_Plan]:
             if not pool:
                 raise ValueError(f"capability {capability.name}: slot {{{slot}}} has an empty lexicon")
         choices = tuple(r.literal or r.forms for r in refs if r.literal or len(r.forms) > 1)
-        plans.append(_Plan(index, text, expect, slots, pools, choices))
+        plans.append(_Plan(index, text, expect, forbid, slots, pools, choices))
     return plans
 
 
@@ -323,7 +329,8 @@ def expand(capability: Capability, lexicons: Lexicons) -> list[Expansion]:
         if text in seen:
             return False
         seen.add(text)
-        out.append(Expansion(capability.name, plan.index, text, bind_specs(plan.expect, fillers), fillers, picks))
+        out.append(Expansion(capability.name, plan.index, text, bind_specs(plan.expect, fillers), fillers, picks,
+                             bind_specs(plan.forbid, fillers) if capability.type == "neg" else []))
         return True
 
     for plan, want in zip(plans, quota, strict=True):

@@ -940,7 +940,7 @@ class ActorFinder:
                 covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         for org in self._orgs.find(text, covered, anchors):
             cands.append(_Candidate(org.start, org.end, "org", 3,
-                                    {"name": org.name, "country": org.country,
+                                    {"name": org.name, "country": org.country, "parent": org.parent,
                                      "surface_end": org.name_end if org.name_end >= 0 else org.end}))
 
     def _aside_names(self, text: str, cands: list[_Candidate], scans: _TextScans) -> None:
@@ -1312,6 +1312,12 @@ class ActorFinder:
                 if parent is not None:
                     country = table.known(parent).id
                 record = table.descriptive(str(cand.data["name"]), "organization", None, country)
+                parent_id = _opt(cand.data.get("parent"))
+                if parent_id is not None and (parent_body := self.gazetteer.by_id(parent_id)) is not None:
+                    parent_record = table.known(parent_body)
+                    if not parent_record.mentions:
+                        parent_record.mentions.append((cand.start, cand.end))  # keeps the affiliation in the table
+                    record.affiliation = record.affiliation or parent_record.id
                 surface = text[cand.start:int(str(cand.data["surface_end"]))]
                 flags += "o"
             elif cand.kind == "described":

@@ -38,7 +38,8 @@ _LETTERS = regex.compile(r"[\p{L}-]+")
 
 @dataclass(frozen=True)
 class OrgName:
-    """One organisation's mention: its span, canonical name, country and defined acronym."""
+    """One organisation's mention: its span, canonical name, country, defined acronym and the
+    known body it is an organ of."""
 
     start: int
     end: int
@@ -46,6 +47,7 @@ class OrgName:
     country: str | None
     acronym: str | None = None
     name_end: int = -1  # where the name ends, before a bracketed acronym (-1: at ``end``)
+    parent: str | None = None  # the known body whose organ this is ("the Council of the League")
 
 
 class OrgNameFinder:
@@ -64,8 +66,10 @@ class OrgNameFinder:
         self._company_heads = frozenset(w.lower() for w in table.words("CORPORATE_HEAD"))
         self._country_nouns = frozenset(table.words("COUNTRY_NOUN"))
         # One word before a position: a capitalized word (with a possessive "'s" or "s'"), or
-        # one joined to the name by an ampersand ("Tiffany & Co.", "Johnson & Johnson").
-        self._word_before = regex.compile(rf"(?<![\w.'\u2019-])(?P<word>{_CAP})(?:{_SP}&)?{_SP}$")
+        # one joined to the name by an ampersand or "and" ("Tiffany & Co.", "the Peace and
+        # Security Council").
+        self._word_before = regex.compile(
+            rf"(?<![\w.'\u2019-])(?P<word>{_CAP})(?:{_SP}(?P<joiner>&|and))?{_SP}$")
         # The of-phrase after a head: "of Mines", "for the Liberation of the Enclave",
         # "of Foreign Affairs and Trade".
         self._of_phrase = regex.compile(
@@ -77,7 +81,11 @@ class OrgNameFinder:
         self._acronym_speaker = regex.compile(
             rf"(?<![\w.'\u2019-])(?P<acronym>\p{{Lu}}{{2}}[\p{{Lu}}\d]{{1,6}})(?![\w.-])"
             rf"(?={_SP}(?:also{_SP}|has{_SP}|had{_SP})?(?:{verbs})\b)")
+        self._of_before = regex.compile(rf"(?<![\w-])of{_SP}(?:the{_SP})?$")
         self._next_cap = regex.compile(rf"{_SP}(?P<word>\p{{Lu}}[\p{{L}}-]*)")
+        # A later link of the of-phrase ("… of American States on Friday"): where it may be cut.
+        self._later_link = regex.compile(
+            rf"{_SP}(?:of|for|on|de|du|des|and|&){_SP}(?:the{_SP})?(?P<word>\p{{Lu}}[\p{{L}}-]*)")
 
     def find(self, text: str, covered: bytearray, anchors: Sequence[Anchor]) -> list[OrgName]:
         """Organisation names in ``text`` whose head word no other actor mention covers
@@ -95,16 +103,24 @@ class OrgNameFinder:
                 # A known body's name may end a longer one: "the Regional Water Security
                 # Council" holds "Security Council"; grow from the known name's start.
                 known = by_end.get(end)
-                if known is None or known.actor.kind != "organization" or known.start == m.start() or \
-                        self._word_before.search(text, max(0, known.start - 40), known.start) is None:
+                if known is None or known.actor.kind != "organization" or known.start == m.start():
+                    continue
+                before = self._word_before.search(text, max(0, known.start - 40), known.start)
+                if (before is None or (before.group("joiner") == "and" and covered[before.start()])) and \
+                        not self._organ_of_another(text, head, end, known, by_end):
                     continue
                 start = known.start
             # Left: capitalized words, stopping at a sentence opener or a title.
             words = 0
+            before_and: tuple[int, int] | None = None  # the name's start and length before an "and"
             while words < _MAX_LEFT:
                 before = self._word_before.search(text, max(0, start - 40), start)
                 if before is None:
                     break
+                if before.group("joiner") == "and":
+                    if covered[before.start()] or before_and is not None:
+                        break  # "Russia and Security Council members": two actors
+                    before_and = (start, words)
                 word = before.group("word")
                 bare = word.rstrip("'\u2019s") if word.endswith(("'s", "\u2019s")) else word.rstrip("'\u2019")
                 after_article = word in self._start_after_article and \
@@ -116,6 +132,9 @@ class OrgNameFinder:
                     break  # a person's or title's mention ends here
                 start = before.start()
                 words += 1
+            if before_and is not None and start < before_and[0] and \
+                    self._article_before.search(text, max(0, start - 5), start) is None:
+                start, words = before_and  # only "the Peace and Security Council" joins across "and"
             right = None
             if head in self._of_heads:
                 right = self._of_phrase.match(text, end)
@@ -123,7 +142,7 @@ class OrgNameFinder:
                         (first.group() in self._not_start or first.group() in self._not_word):
                     right = None  # "the Council on Friday": a date, not the body's name
                 if right is not None:
-                    end = self._trim_known_tail(text, m.end(), right.end(), by_start)
+                    end = self._trim_known_tail(text, m.end(), self._cut_at_common_word(text, right), by_start)
             if words == 0 and right is None:
                 continue  # a head word alone ("the Council", "Party officials") names no one body
             if right is None and (after := self._next_cap.match(text, end)) is not None and \
@@ -143,7 +162,8 @@ class OrgNameFinder:
                 continue  # "the Union of Comoros", "the Republic of Kenya" is the country
             acronym = self._acronym.match(text, end)
             found.append(OrgName(start, acronym.end() if acronym else end, name, country,
-                                 acronym.group("acronym") if acronym else None, end))
+                                 acronym.group("acronym") if acronym else None, end,
+                                 self._parent(text, end, by_end) if right is not None else None))
         found += self._acronym_uses(text, found, covered)
         found += self._short_uses(text, found, covered, lower)
         defined = {org.acronym for org in found if org.acronym}
@@ -152,6 +172,36 @@ class OrgNameFinder:
                     m.group("acronym") not in self._not_start and not self._all_caps_line(text, m.start()):
                 found.append(OrgName(m.start(), m.end(), m.group("acronym"), None))
         return found
+
+    def _organ_of_another(self, text: str, head: str, end: int, known: Anchor, by_end: dict[int, Anchor]) -> bool:
+        """Whether a known body's name is here an organ of another known body: "the General
+        Assembly of the Organization of American States" is not the UN's General Assembly,
+        while "the Security Council of the United Nations" is the UN's own."""
+        if head not in self._of_heads or (right := self._of_phrase.match(text, end)) is None:
+            return False
+        parent = self._parent(text, self._cut_at_common_word(text, right), by_end)
+        return parent is not None and parent != known.actor.id and \
+            by_end[self._cut_at_common_word(text, right)].actor.name not in known.actor.name
+
+    def _parent(self, text: str, end: int, by_end: dict[int, Anchor]) -> str | None:
+        """The known body that ends the name after "of": the organ's parent ("the General
+        Assembly of the Organization of American States", "the Council of Ministers of the
+        League"), for whom the organ speaks."""
+        anchor = by_end.get(end)
+        if anchor is None or anchor.actor.kind != "organization" or \
+                self._of_before.search(text, max(0, anchor.start - 12), anchor.start) is None:
+            return None
+        return anchor.actor.id
+
+    def _cut_at_common_word(self, text: str, of_phrase: regex.Match[str]) -> int:
+        """The of-phrase's end, cut before a later link to a word that opens no name ("the
+        Assembly of the States on Friday" ends at "States")."""
+        start = of_phrase.start() + 1
+        while (link := self._later_link.search(text, start, of_phrase.end())) is not None:
+            if link.group("word") in self._not_start or link.group("word") in self._not_word:
+                return link.start()
+            start = link.end("word")
+        return of_phrase.end()
 
     @staticmethod
     def _all_caps_line(text: str, pos: int) -> bool:
