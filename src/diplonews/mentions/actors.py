@@ -16,6 +16,7 @@ latest pair of actors, "the U.S. side" to the country. Datelines hold no actors.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
@@ -482,6 +483,12 @@ class ActorFinder:
         # clause of persons after a comma says that the capitalized words before it name one.
         self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
         self._not_name_start = frozenset(table.words("NOT_ORG_START"))
+        # "Dana Whitfield, for her part, …", "Dana Whitfield picked up teasing from her team-mates":
+        # a name opening a sentence whose clause goes on, with no other name, to "his" or "her".
+        self._possessive_subject = regex.compile(
+            rf"(?:^|(?<=[.!?][\"\u201d\u2019]?[^\S\n]+))(?<![\p{{L}}\p{{N}}'.-]){name}"
+            rf"(?=,?[^\S\n]+[^\p{{Lu}}.;:!?\n\u201c\u201d\"]{{0,80}}?(?<![\w-])(?:his|her)(?![\w-]))",
+            regex.MULTILINE)
         self._name_before = regex.compile(rf"(?<![\p{{L}}\p{{N}}'.-]){name}$")
         # A name before a verb of saying, meeting or agreeing, before a passive relay ("was
         # quoted as saying"), or with an aside between ("Dana Whitfield, speaking to reporters,
@@ -944,9 +951,11 @@ class ActorFinder:
                                      "surface_end": org.name_end if org.name_end >= 0 else org.end}))
 
     def _aside_names(self, text: str, cands: list[_Candidate], scans: _TextScans) -> None:
-        """Persons named before an age or a "who" clause: "Tomas Varga, 54, said"."""
-        for aside in self._aside.finditer(text):
-            m = self._name_before.search(text, max(0, aside.start() - 80), aside.start())
+        """Persons named before an age or a "who" clause ("Tomas Varga, 54, said"), or opening a
+        sentence whose clause refers back to them by "his" or "her" ("Dana Whitfield, for her
+        part, …"): a later "she said" has them to refer to."""
+        asides = (self._name_before.search(text, max(0, a.start() - 80), a.start()) for a in self._aside.finditer(text))
+        for m in itertools.chain(asides, self._possessive_subject.finditer(text)):
             if m is None:
                 continue
             tokens = m.group("name").split()
