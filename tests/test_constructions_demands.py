@@ -273,11 +273,27 @@ def test_demanded_words_in_a_quotation() -> None:
         "Tanzania urged Burundi to reopen the crossing, according to a statement released on Sunday.",
         "Tanzania urged Burundi to reopen the crossing, the foreign ministry said.",
         "Tanzania urged Burundi to reopen the crossing, in order to ease the movement of traders.",
+        # a second verb phrase of the demander's own
+        "Tanzania urged Burundi to reopen the crossing, and pointed to the losses of traders on both sides.",
+        "Tanzania urged Burundi to reopen the crossing, and also criticized the delays at the port.",
     ],
 )
 def test_trailing_attribution_is_trimmed(text: str) -> None:
     actions = [d.action for d in _demands(text)]
     assert actions == ["reopen the crossing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The senator called for an independent inquiry into the shooting, and later praised the police chief.",
+         "an independent inquiry into the shooting"),
+        # base verbs coordinated inside the action stay in it
+        ("The union urged Kenya to reopen the plant and rehire the workers.", "reopen the plant and rehire the workers"),
+    ],
+)
+def test_second_verb_phrase_ends_the_action(text: str, action: str) -> None:
+    assert [d.action for d in _demands(text)] == [action]
 
 
 # ---- "expect" demands of actors, forecasts of things ---------------------------------------------------

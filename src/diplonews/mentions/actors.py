@@ -522,6 +522,12 @@ class ActorFinder:
         self._age_ref = regex.compile(
             rf"\b[Tt]he[^\S\n]+\d{{1,3}}-year-old(?:[^\S\n]+\p{{Ll}}+)?(?=,?[^\S\n]+(?:also[^\S\n]+)?(?i:{say})\b)")
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:(?:also|later|further|then|again)[^\S\n]+)?(?i:{say}))")
+        # "(Concerning Syria,) the final statement emphasized …. It also stressed …": a sentence
+        # whose subject is a document that speaks; the "it" after it is the document, so its
+        # issuer, the latest body named.
+        self._document_subject = regex.compile(
+            rf"[\s\"\u201c]*(?:[^,.;:\n]{{0,60}},[^\S\n]+)?(?i:the|its|their)[^\S\n]+"
+            rf"(?:[\p{{L}}-]+[^\S\n]+){{0,2}}?(?i:{trie_regex(table.words('SPEAKER_DOCUMENT'))})\b(?![^\S\n]+of\b)")
         self._group = regex.compile(table.expand("{GROUP_PHRASE}"), regex.IGNORECASE)
         self._side = regex.compile(table.expand(r"(?P<det>(?i:the)[^\S\n]+)?(?P<noun>{SIDE})\b"))
         self._groups = GroupPhraseFinder(table, gazetteer.demonym)
@@ -1379,6 +1385,12 @@ class ActorFinder:
             elif cand.kind == "pronoun":
                 record = self._subject(table, persons_seen, sent, cand.start, text)
                 flags += "pn"
+                surface = ""
+            elif cand.kind == "pronoun_it" and sent > 0 and \
+                    self._document_subject.match(text, sentence_starts[sent - 1]) is not None:
+                record = next((table.records[i] for i in reversed(bodies_seen)
+                               if table.records[i].kind == "organization"), None)
+                flags += "no"
                 surface = ""
             elif cand.kind == "pronoun_it":
                 subject = next((i for s_, i in reversed(body_sources) if s_ == sent - 1), None) or next(
