@@ -295,6 +295,21 @@ def test_a_description_and_the_name_it_stands_for_are_one_meeting() -> None:
     assert len(found) == 1, found
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Chilean President Gabriel Boric and Argentine President Javier Milei met on Sunday, the first time "
+         "since Argentina closed a border crossing in Mendoza.", None),
+        ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday, their first "
+         "meeting since the clashes in Busia.", "Kampala"),
+    ],
+)
+def test_a_place_in_a_since_clause_is_another_events(text: str, place: str | None) -> None:
+    meetings = parse(text, published=PUBLISHED).meetings
+    assert len(meetings) == 1
+    assert (meetings[0].location.name if meetings[0].location else None) == place
+
+
 def test_the_host_country_as_place_does_not_split_a_meeting_from_its_capital() -> None:
     found = _meetings("Ghanaian President John Mahama met Senegalese President Bassirou Diomaye Faye in "
                       "Dakar on Tuesday. Mahama's visit to Senegal was his first abroad this year.")

@@ -237,7 +237,7 @@ def _sides(values: dict[str, Any], ctx: MatchContext) -> tuple[list[str], list[s
 
 
 def _elsewhere(ctx: MatchContext, date: Mention) -> bool:
-    """Whether a date of the sentence belongs to something else than the matched meeting.
+    """Whether a date (or place) of the sentence belongs to something else than the matched meeting.
 
     "since 2014" starts a span ("his fifth visit since 2014"), and "since the US struck Syria on
     April 6" dates another event; a date after the match with
@@ -278,10 +278,11 @@ def _nearest_place(ctx: MatchContext, participants: list[str], topic: bool = Fal
     participant is the meeting's place only when the sentence names no other ("Tashkent", a
     participant's capital named outside the match, is a place all the same). A visit's host
     country is its place: the builder passes no participants for a visit. After a verb whose
-    object is a topic ("discussed the situation in Syria") a place is the topic's.
+    object is a topic ("discussed the situation in Syria") a place is the topic's, and one in a
+    since-clause another event's ("… for the first time since Moscow launched strikes in Syria").
     """
     start, end = ctx.sentence.to_text(ctx.match_start, ctx.match_end)
-    places = [m for m in ctx.mentions("l") if m.place is not None and not _after_owned_event(ctx, m)
+    places = [m for m in ctx.mentions("l") if m.place is not None and not _elsewhere(ctx, m)
               and not (topic and m.start >= end)]
     venues = [m for m in places if m.place is not None and m.place.kind == "venue"]
     others = [m for m in places if not (start <= m.start and m.end <= end and set(m.actor_ids) & set(participants))]
