@@ -71,6 +71,9 @@ from _speech import said
     # the agent of a passive verb of saying
     ("Winger Tomas Reyna was told by his surgeon that he would be out for a year.",
      [("surgeon", "indirect", "he would be out for a year")]),
+    # a role with a possessive after a named person is someone else, not an unsure "the striker"
+    ("Tomas Reyna was told by his surgeon that he would be out for a year.",
+     [("surgeon", "indirect", "he would be out for a year")]),
 ])
 def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(parser, text) == expected

@@ -309,15 +309,22 @@ class SpeakerFinder:
             record = earlier.latest(lambda r: r.kind == "group" and f" {r.name.lower()}".endswith(same)) \
                 if _DEFINITE.match(surface) else None
             record = record or actors.descriptive(name, "group", None, None)
+            words = name.lower().split()
+            if record.affiliation is None and len(words) >= 3 and words[-1] in self._bloc_nouns and "of" in words[-4:-2]:
+                # "finance ministers of the six-nation bloc": the body "the bloc" stands for
+                body = earlier.latest_mapped(lambda r: _bloc(r, actors))
+                record.affiliation = body.id if body is not None else None
             flags = "ag"
         elif match.start("person") >= 0:
             # "the judge said" after "District Judge Karen Webb": the person who bears that title
             title_word = match.group("person")
             titled = earlier.latest(lambda r: r.kind == "person" and _has_word(r.title or "", title_word)) \
                 if _DEFINITE.match(surface) else None
-            if titled is None and title_word.lower() in self._roles and _DEFINITE.match(surface) \
+            if titled is None and title_word.lower() in self._roles and surface[:4].lower() == "the " \
                     and earlier.latest(lambda r: r.kind == "person") is not None:
-                return None  # "the striker said" after a named player: who is meant is unsure
+                # "the striker said" after a named player: who is meant is unsure ("his surgeon"
+                # is someone else's, so a person of its own)
+                return None
             record = titled if titled is not None else actors.descriptive(name, "person", None, None)
             flags = "ap"
         elif match.start("body") >= 0:

@@ -483,6 +483,8 @@ class ActorFinder:
         # clause of persons after a comma says that the capitalized words before it name one.
         self._aside = regex.compile(r",[^\S\n]+(?:\d{1,3},|who\b|whose\b)")
         self._not_name_start = frozenset(table.words("NOT_ORG_START"))
+        # "Winger Tomas Reyna": a role or title before a name is no part of it
+        self._role_words = frozenset(w.lower() for w in [*table.words("SPEAKER_ROLE"), *table.words("TITLE")])
         # "Dana Whitfield, for her part, …", "Dana Whitfield picked up teasing from her team-mates":
         # a name opening a sentence whose clause goes on, with no other name, to "his" or "her".
         self._possessive_subject = regex.compile(
@@ -965,7 +967,8 @@ class ActorFinder:
             if m is None:
                 continue
             tokens = m.group("name").split()
-            if tokens[0] in self._not_name_start or not self._unknown_full_name(m.group("name")):
+            if tokens[0] in self._not_name_start or tokens[0].lower() in self._role_words or \
+                    not self._unknown_full_name(m.group("name")):
                 continue  # "Many Kenyans, who…": a quantifier opens no name
             before = text[max(0, m.start() - 3):m.start()].strip()
             # At a sentence start a common word is capitalized too ("Many Kenyans, who…").
