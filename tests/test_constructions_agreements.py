@@ -96,6 +96,19 @@ def test_the_two_leaders_resolve_to_the_leaders_just_named() -> None:
     assert _has(text, {"Mahama", "Ibrahim Traore"}, "a pact on cross-border trade"), _agreements(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("Samoa and Tonga agreed on strengthening maritime patrols for fisheries, and also welcome the "
+         "contribution of the regional agencies.", ["strengthening maritime patrols for fisheries"]),
+        ("Samoa and Tonga agreed on strengthening maritime patrols, and on widening the fisheries zone.",
+         ["strengthening maritime patrols", "widening the fisheries zone"]),
+    ],
+)
+def test_a_gerund_list_ends_at_a_bare_verb(text: str, contents: list[str]) -> None:
+    assert sorted(c for _, c, _ in _agreements(text)) == contents
+
+
 def test_to_a_and_to_b_is_two_agreements() -> None:
     text = ("Chile and Peru agreed to reopen the consulates in Arica and to organise a visit by "
             "fishermen before the end of the year.")

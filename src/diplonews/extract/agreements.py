@@ -27,6 +27,24 @@ def _starts_like_action(part: str) -> bool:
     return bool(words) and words[0].lower() not in _NOT_VERBS
 
 
+def _parallel(parts: list[str]) -> list[str]:
+    """The coordinated parts that continue the first one's form: after "agreed on strengthening
+    A" a gerund ("and on widening B") is a second thing agreed, while a bare verb ("and also
+    welcome B") is the subject's next act, which ends the list."""
+    def first_word(part: str) -> str:
+        words = [w for w in _LEAD.sub("", part.strip()).split() if w.lower() != "also"]
+        return words[0].lower() if words else ""
+
+    if not first_word(parts[0]).endswith("ing"):
+        return parts
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not first_word(part).endswith("ing"):
+            break
+        kept.append(part)
+    return kept
+
+
 _NOT_VERBS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "all", "both", "more", "most", "many"])
 
 
@@ -206,7 +224,7 @@ class AgreementBuilder:
             # "A, B, and C" is one list; only "A, and B" (no other comma) joins two agreements.
             listed = further is _FURTHER and any("," in p for p in parts[:-1])
             if not listed and all(_starts_like_action(p) for p in parts[1:]):
-                return [item for part in parts for item in self._one({**values, "content": part}, ctx)]
+                return [item for part in _parallel(parts) for item in self._one({**values, "content": part}, ctx)]
         return self._one(values, ctx)
 
     @staticmethod
