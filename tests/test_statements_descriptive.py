@@ -51,6 +51,11 @@ def test_apostrophes_are_no_quotation(text: str) -> None:
      [("port officials", "indirect", "The harbour will stay closed until the storm passes")]),
     ("Two senior diplomats told reporters the vote had been postponed.",
      [("two senior diplomats", "indirect", "the vote had been postponed")]),
+    # two modifiers joined by "and"; states named by what they are
+    ("Foreign and finance ministers of the bloc said the talks would resume in June.",
+     [("foreign and finance ministers of the bloc", "indirect", "the talks would resume in June")]),
+    ("Western countries said the vote had been rigged.",
+     [("western countries", "indirect", "the vote had been rigged")]),
     ("A senior trade official said the tariffs would be lifted soon.",
      [("senior trade official", "indirect", "the tariffs would be lifted soon")]),
     ("The merger is off, said a government source.",
