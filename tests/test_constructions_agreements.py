@@ -109,6 +109,19 @@ def test_a_gerund_list_ends_at_a_bare_verb(text: str, contents: list[str]) -> No
     assert sorted(c for _, c, _ in _agreements(text)) == contents
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "honour" holds no "our" that opens an agreement's name
+        "The minister said Ghana and Peru would honour the accord that the two sides struck.",
+        "Ghana and Peru signed a final agreement on Monday.",
+        "The envoy said Ghana and Peru must implement the deal they reached.",
+    ],
+)
+def test_a_generic_noun_with_an_empty_modifier_names_no_agreement(text: str) -> None:
+    assert _agreements(text) == []
+
+
 def test_to_a_and_to_b_is_two_agreements() -> None:
     text = ("Chile and Peru agreed to reopen the consulates in Arica and to organise a visit by "
             "fishermen before the end of the year.")

@@ -91,7 +91,8 @@ class AgreementBuilder:
 
     def __init__(self, corporate_heads: Sequence[str] = (), corporate_leads: Sequence[str] = (),
                  pending: Sequence[str] = (), nouns: Sequence[str] = (), stops: Sequence[str] = (),
-                 verb_stops: Sequence[str] = (), list_verbs: Sequence[str] = ()):
+                 verb_stops: Sequence[str] = (), list_verbs: Sequence[str] = (),
+                 generic_modifiers: Sequence[str] = ()):
         self._corporate = frozenset(h.lower() for h in corporate_heads)
         self._corporate_lead = frozenset(h.lower() for h in corporate_leads)
         words = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(pending, key=len, reverse=True))
@@ -100,6 +101,15 @@ class AgreementBuilder:
         self._pending = regex.compile(rf"(?<![\w-])(?:{words})(?![\w-])(?:[^\S\n]+[\w'’-]+){{0,3}}[^\S\n]*$",
                                       regex.IGNORECASE) if words else None
         self._nouns = frozenset(n.lower() for n in nouns) | GENERIC_AGREEMENT_NOUNS
+        # "the pact", "a final agreement", "the accord they reached": a generic noun, with at most
+        # a modifier that says nothing of its subject and a clause on who reached it.
+        kinds = "|".join(sorted(GENERIC_AGREEMENT_NOUNS, key=len, reverse=True))
+        mods = "|".join(regex.escape(m.lower()) for m in generic_modifiers)
+        modifier = rf"(?:(?:{mods})\s+)?" if mods else ""
+        reached = (r"(?:\s+(?:that\s+|which\s+)?(?:they|we|the\s+two\s+(?:sides|countries|leaders)|both\s+sides)"
+                   r"\s+(?:had\s+|have\s+|has\s+)?(?:\p{Ll}+ed|struck|made|inked|agreed\s+(?:up)?on))?")
+        self._generic = regex.compile(rf"(?:{'|'.join(_DETERMINERS)})\s+{modifier}(?:{kinds}){reached}",
+                                      regex.IGNORECASE)
         heads = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in sorted(self._nouns, key=len, reverse=True))
         # The words between the article and the noun are modifiers, never a verb or a clause word
         # ('…, and the Vietnamese leader signed a treaty' is a new clause, not a document).
@@ -124,7 +134,7 @@ class AgreementBuilder:
     def from_rules(cls, placeholders: PlaceholderTable) -> AgreementBuilder:
         """The builder the rules describe: their CORPORATE_HEAD, CORPORATE_LEAD,
         AGREEMENT_PENDING and TREATY words, and DEAL_NP_STOP, DOC_VERB_STOP (the stops that end
-        a document's modifiers) and DOC_LIST_VERB when the rules define them, so that rule packs
+        a document's modifiers), DOC_LIST_VERB and GENERIC_DEAL_MODIFIER when the rules define them, so that rule packs
         without them still load."""
         names = placeholders.names
 
@@ -133,7 +143,8 @@ class AgreementBuilder:
 
         return cls(placeholders.words("CORPORATE_HEAD"), placeholders.words("CORPORATE_LEAD"),
                    placeholders.words("AGREEMENT_PENDING"), placeholders.words("TREATY"),
-                   optional("DEAL_NP_STOP"), optional("DOC_VERB_STOP"), optional("DOC_LIST_VERB"))
+                   optional("DEAL_NP_STOP"), optional("DOC_VERB_STOP"), optional("DOC_LIST_VERB"),
+                   optional("GENERIC_DEAL_MODIFIER"))
 
     def _corporate_only(self, values: dict[str, Any], ctx: MatchContext) -> bool:
         """Whether every party is named as a company: a business deal, not diplomacy."""
@@ -248,9 +259,9 @@ class AgreementBuilder:
         content = _LEAD.sub("", content.strip()).rstrip(" ,.;")
         words = content.split()
         matched = ctx.sentence.masked[ctx.match_start:ctx.match_end]
-        # "the pact", "an agreement": a bare generic noun names no content of its own, unless its
-        # clause says who signed it ("the treaty was signed by X and Y"); "a ceasefire" does.
-        bare = len(words) == 2 and words[0].lower() in _DETERMINERS and words[1].lower() in GENERIC_AGREEMENT_NOUNS
+        # "the pact", "a final agreement": a bare generic noun names no content of its own, unless
+        # its clause says who signed it ("the treaty was signed by X and Y"); "a ceasefire" does.
+        bare = self._generic.fullmatch(content) is not None
         if len(words) < 2:
             return dropped(values, f"agreement content under 2 words: {content!r}")
         if bare and not _BY.search(matched):
