@@ -18,7 +18,15 @@ from typing import TypeVar
 import regex
 
 from diplonews.rules.errors import RuleError
-from diplonews.rules.literals import SOURCE_PIECES, Choice, Prefilter, Requirement, analyse, case_free_sets
+from diplonews.rules.literals import (
+    SOURCE_PIECES,
+    Choice,
+    Prefilter,
+    Requirement,
+    analyse,
+    case_free_sets,
+    optional_branches,
+)
 from diplonews.rules.placeholders import PlaceholderSpan, PlaceholderTable, user_position
 from diplonews.rules.schema import OverlapPolicy, RuleSpec
 
@@ -50,7 +58,7 @@ def _pattern(expanded: str) -> regex.Pattern[str]:
     found = _PATTERNS.get(expanded)
     if found is None:
         try:
-            found = regex.compile(case_free_sets(expanded), _FLAGS)
+            found = regex.compile(optional_branches(case_free_sets(expanded)), _FLAGS)
         except regex.error:
             found = regex.compile(expanded, _FLAGS)  # the error, at its place in the rule's pattern
         _remember(_PATTERNS, expanded, found)
