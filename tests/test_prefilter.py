@@ -23,7 +23,15 @@ import diplonews
 from diplonews.mentions.actors import _line_starts, _with_words_before
 from diplonews.mentions.gazetteer import Gazetteer
 from diplonews.mentions.spans import matches_at
-from diplonews.rules.literals import Prefilter, TextGate, _caseless, analyse, case_free_sets, requirements
+from diplonews.rules.literals import (
+    Prefilter,
+    TextGate,
+    _caseless,
+    analyse,
+    case_free_sets,
+    optional_branches,
+    requirements,
+)
 from diplonews.rules.trie import trie_regex
 from diplonews.text.normalize import normalize
 
@@ -284,6 +292,17 @@ def test_a_class_matched_case_sensitively_matches_the_same_characters(klass: str
 )
 def test_case_free_sets_scope_only_classes_case_cannot_change(source: str, expected: str) -> None:
     assert case_free_sets(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"(?:the\s+)?x", r"(?:the\s+|)x"),
+    (r"(?:a(?:b)?)?", r"(?:a(?:b|)|)"),
+    (r"(?:a)??(?:b)?+(?P<n>c)?(?i:d)?(?>e)?", r"(?:a)??(?:b)?+(?P<n>c)?(?i:d)?(?>e)?"),
+    (r"[(?:]x)?\(?:y\)?", r"[(?:]x)?\(?:y\)?"),
+    (r"(?:a)?)", r"(?:a)?)"),
+])
+def test_optional_branches_rewrite_only_greedy_optional_plain_groups(source: str, expected: str) -> None:
+    assert optional_branches(source) == expected
 
 
 def test_rules_with_case_free_sets_match_what_they_matched() -> None:

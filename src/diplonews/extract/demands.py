@@ -10,7 +10,7 @@ import regex
 from diplonews.extract.context import MatchContext, dropped
 from diplonews.mentions.base import Mention
 from diplonews.mentions.spans import SpanSet
-from diplonews.rules.literals import TextGate
+from diplonews.rules.literals import TextGate, compile_caseless
 
 if TYPE_CHECKING:
     from diplonews.mentions.actor_table import ActorTable
@@ -335,7 +335,7 @@ class AddresseeFinder:
         self._gate: TextGate | None = None
         if "DESCRIPTIVE_ADDRESSEE" in table.names:
             expanded = table.expand("{DESCRIPTIVE_ADDRESSEE}")
-            self._pattern = regex.compile(expanded, regex.IGNORECASE)
+            self._pattern = compile_caseless(expanded)
             # A group head and a demand verb: few sentences have both (see TextGate).
             self._gate = TextGate(expanded)
 

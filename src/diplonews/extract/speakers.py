@@ -33,7 +33,7 @@ import regex
 from diplonews.mentions.actor_table import ActorRecord, ActorTable
 from diplonews.mentions.base import Mention
 from diplonews.mentions.spans import SpanSet, matches_at
-from diplonews.rules.literals import TextGate
+from diplonews.rules.literals import TextGate, compile_caseless
 from diplonews.rules.placeholders import PlaceholderTable
 from diplonews.text.quotes import Quote
 from diplonews.text.sentences import Sentence
@@ -96,7 +96,7 @@ def _opening_scan(source: str, openings: dict[str, str | None]) -> regex.Pattern
         scan = openings[opening]
         if scan is not None:
             scans.append(scan)
-    return regex.compile("|".join(scans) or "(?!)", regex.IGNORECASE)
+    return compile_caseless("|".join(scans) or "(?!)")
 
 
 def _walk(source: str, start: int) -> Iterator[tuple[int, int]]:
@@ -149,7 +149,7 @@ class SpeakerFinder:
         self._openings: regex.Pattern[str] | None = None
         if "DESCRIPTIVE_SPEAKER" in names:
             expanded = table.expand("{DESCRIPTIVE_SPEAKER}")
-            self._pattern = regex.compile(expanded, regex.IGNORECASE)
+            self._pattern = compile_caseless(expanded)
             # A phrase's head word and a reporting verb: most sentences have no head word, and
             # a scan of the pattern's lookbehinds at every position costs more than the check.
             self._gate = TextGate(expanded)

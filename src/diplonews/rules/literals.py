@@ -47,7 +47,7 @@ import regex
 from diplonews.rules.placeholders import TOKEN
 
 __all__ = ["SOURCE_PIECES", "Choice", "Prefilter", "Requirement", "TextGate", "analyse", "case_free_sets",
-           "requirements"]
+           "compile_caseless", "optional_branches", "requirements"]
 
 Requirement = frozenset[str]
 """Strings (case-folded) of which every match contains at least one."""
@@ -807,6 +807,50 @@ def _case_closure(body: str, negated: bool) -> str | None:
                 return None
             members.extend(chr(code) for code in range(ord(first), ord(last) + 1))
     return added if all(_caseless(char) for char in members) else None
+
+
+def optional_branches(source: str) -> str:
+    """``source`` with each greedy optional group ``(?:X)?`` spelled ``(?:X|)``.
+
+    Both try X first and then nothing, so they match the same text with the same groups. The
+    regex engine makes a repeat of the first, with backtracking guards that it allocates when a
+    search starts and clears at every position it tries; an expanded rule holds a thousand such
+    groups, and that bookkeeping costs more than the guards save on an optional group (one
+    pass at most). The second is a plain alternation. Lazy (``??``) and possessive (``?+``)
+    optionals, and groups of other kinds (named, atomic, with flags), stay as written.
+    """
+    opened: list[bool] = []  # for each group open at this point: whether it is ``(?:``
+    closing: list[int] = []  # where the ")?" of each rewritten group stands
+    for piece in SOURCE_PIECES.finditer(source):
+        text = piece.group()
+        if text == "(" or piece.group(1) is not None:
+            opened.append(source.startswith("(?:", piece.start()))
+        elif text == ")":
+            if not opened:
+                return source  # unbalanced: left for the compiler to report
+            after = piece.end()
+            if opened.pop() and source[after:after + 1] == "?" and source[after + 1:after + 2] not in ("?", "+"):
+                closing.append(piece.start())
+    if opened or not closing:
+        return source
+    out: list[str] = []
+    done = 0
+    for at in closing:
+        out.append(source[done:at])
+        out.append("|)")
+        done = at + 2
+    out.append(source[done:])
+    return "".join(out)
+
+
+def compile_caseless(source: str) -> regex.Pattern[str]:
+    """``regex.compile(source, regex.IGNORECASE)``, its classes that case cannot change matched
+    case-sensitively (``case_free_sets``): the same matches, found faster. A source the rewrite
+    cannot compile is compiled as written, so its error is reported at its own place."""
+    try:
+        return regex.compile(case_free_sets(source), regex.IGNORECASE)
+    except regex.error:
+        return regex.compile(source, regex.IGNORECASE)
 
 
 def case_free_sets(source: str) -> str:
