@@ -103,6 +103,9 @@ def test_the_two_leaders_resolve_to_the_leaders_just_named() -> None:
          "contribution of the regional agencies.", ["strengthening maritime patrols for fisheries"]),
         ("Samoa and Tonga agreed on strengthening maritime patrols, and on widening the fisheries zone.",
          ["strengthening maritime patrols", "widening the fisheries zone"]),
+        # an infinitive list is no gerund list, whatever its first verb ends in
+        ("Chile and Peru agreed to bring back the detained fishermen, and to reopen the consulates.",
+         ["bring back the detained fishermen", "reopen the consulates"]),
     ],
 )
 def test_a_gerund_list_ends_at_a_bare_verb(text: str, contents: list[str]) -> None:

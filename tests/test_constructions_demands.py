@@ -290,6 +290,11 @@ def test_trailing_attribution_is_trimmed(text: str) -> None:
          "an independent inquiry into the shooting"),
         # base verbs coordinated inside the action stay in it
         ("The union urged Kenya to reopen the plant and rehire the workers.", "reopen the plant and rehire the workers"),
+        # a base verb in -eed and a participle continuing a passive action stay in it too
+        ("The envoy urged the parties to sign the ceasefire, and proceed to talks on a settlement.",
+         "sign the ceasefire, and proceed to talks on a settlement"),
+        ("Qatar called for the hostages to be freed, and returned to their families.",
+         "be freed, and returned to their families"),
     ],
 )
 def test_second_verb_phrase_ends_the_action(text: str, action: str) -> None:

@@ -296,6 +296,21 @@ def test_a_description_and_the_name_it_stands_for_are_one_meeting() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "meets"),
+    [
+        ("Iran said the date for the next round of talks with the United States had been set.", True),
+        ("Iran called for a new round of talks with the United States.", False),
+        ("The summit in Arusha brought together Kenyan President William Ruto and Ugandan President "
+         "Yoweri Museveni.", True),
+        ("A week after the summit, the flood brought together Kenyan President William Ruto and Ugandan "
+         "President Yoweri Museveni.", False),
+    ],
+)
+def test_talks_asked_for_and_meetings_that_bring_together(text: str, meets: bool) -> None:
+    assert bool(parse(text, published=PUBLISHED).meetings) is meets
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Chilean President Gabriel Boric and Argentine President Javier Milei met on Sunday, the first time "

@@ -29,14 +29,14 @@ def _starts_like_action(part: str) -> bool:
 
 def _parallel(parts: list[str]) -> list[str]:
     """The coordinated parts that continue the first one's form: after "agreed on strengthening
-    A" a gerund ("and on widening B") is a second thing agreed, while a bare verb ("and also
+    A" (a gerund after "on") a gerund ("and on widening B") is a second thing agreed, while a bare verb ("and also
     welcome B") is the subject's next act, which ends the list."""
     def first_word(part: str) -> str:
         words = [w for w in _LEAD.sub("", part.strip()).split() if w.lower() != "also"]
         return words[0].lower() if words else ""
 
-    if not first_word(parts[0]).endswith("ing"):
-        return parts
+    if not parts[0].lstrip().lower().startswith(("on ", "upon ")) or not first_word(parts[0]).endswith("ing"):
+        return parts  # "agreed to bring back A, and to reopen B": an infinitive list
     kept = [parts[0]]
     for part in parts[1:]:
         if not first_word(part).endswith("ing"):

@@ -485,6 +485,8 @@ class ActorFinder:
         self._not_name_start = frozenset(table.words("NOT_ORG_START"))
         # "Winger Tomas Reyna": a role or title before a name is no part of it
         self._role_words = frozenset(w.lower() for w in [*table.words("SPEAKER_ROLE"), *table.words("TITLE")])
+        self._thing_words = frozenset(table.words("NAME_SHAPED_THING")) if "NAME_SHAPED_THING" in table.names \
+            else frozenset()
         # "Dana Whitfield, for her part, …", "Dana Whitfield picked up teasing from her team-mates":
         # a name opening a sentence whose clause goes on, with no other name, to "his" or "her".
         self._possessive_subject = regex.compile(
@@ -526,7 +528,7 @@ class ActorFinder:
         self._pronoun_it = regex.compile(rf"\b[Ii]t\b(?=[^\S\n]+(?:(?:also|later|further|then|again)[^\S\n]+)?(?i:{say}))")
         # "(Concerning Syria,) the final statement emphasized …. It also stressed …": a sentence
         # whose subject is a document that speaks; the "it" after it is the document, so its
-        # issuer, the latest body named.
+        # issuer, a body named in that sentence or the one before.
         self._document_subject = regex.compile(
             rf"[\s\"\u201c]*(?:[^,.;:\n]{{0,60}},[^\S\n]+)?(?i:the|its|their)[^\S\n]+"
             rf"(?:[\p{{L}}-]+[^\S\n]+){{0,2}}?(?i:{trie_regex(table.words('SPEAKER_DOCUMENT'))})\b(?![^\S\n]+of\b)")
@@ -968,6 +970,7 @@ class ActorFinder:
                 continue
             tokens = m.group("name").split()
             if tokens[0] in self._not_name_start or tokens[0].lower() in self._role_words or \
+                    any(t.strip(",.'\u2019") in self._thing_words for t in tokens) or \
                     not self._unknown_full_name(m.group("name")):
                 continue  # "Many Kenyans, who…": a quantifier opens no name
             before = text[max(0, m.start() - 3):m.start()].strip()
@@ -1260,6 +1263,7 @@ class ActorFinder:
         mentions: list[Mention] = []
         persons_seen: list[tuple[int, int, str, bool]] = []  # (sentence, start, id, subject-like)
         bodies_seen: list[str] = []
+        recent_bodies: list[tuple[int, str]] = []  # (sentence, id) of each body named
         # Bodies named as a clause's subject: (sentence, id). A sentence-opening "It said / It
         # called on …" continues the subject of the sentence before, not its object ("Kenya urged
         # Uganda to …. It also called on …" is Kenya again).
@@ -1390,9 +1394,12 @@ class ActorFinder:
                 flags += "pn"
                 surface = ""
             elif cand.kind == "pronoun_it" and sent > 0 and \
-                    self._document_subject.match(text, sentence_starts[sent - 1]) is not None:
-                record = next((table.records[i] for i in reversed(bodies_seen)
-                               if table.records[i].kind == "organization"), None)
+                    self._document_subject.match(text, sentence_starts[sent - 1]) is not None and \
+                    (issuer := next((i for s_, i in reversed(recent_bodies) if sent - 2 <= s_ < sent
+                                     and table.records[i].kind == "organization"), None)) is not None:
+                # the document's issuer: a body named in its sentence or the one before; with
+                # none there, the "it" is read as any other
+                record = table.records[issuer]
                 flags += "no"
                 surface = ""
             elif cand.kind == "pronoun_it":
@@ -1437,6 +1444,7 @@ class ActorFinder:
                                              and not (quoted is not None and quoted.overlaps(cand.start, cand.end))))
                 elif record.kind in ("organization", "country") and cand.kind not in ("pronoun_it", "side"):
                     bodies_seen.append(record.id)
+                    recent_bodies.append((sent, record.id))
                     if _body_subject_like(text, cand.start) and not (
                             quoted is not None and quoted.overlaps(cand.start, cand.end)):
                         body_subjects.append((sent, record.id))

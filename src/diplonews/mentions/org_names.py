@@ -175,13 +175,15 @@ class OrgNameFinder:
 
     def _organ_of_another(self, text: str, head: str, end: int, known: Anchor, by_end: dict[int, Anchor]) -> bool:
         """Whether a known body's name is here an organ of another known body: "the General
-        Assembly of the Organization of American States" is not the UN's General Assembly,
-        while "the Security Council of the United Nations" is the UN's own."""
+        Assembly of the Organization of American States" is not the UN's General Assembly. An
+        of-phrase naming the body the known one already belongs to ("the Security Council of the
+        United Nations", whose gazetteer name holds "United Nations") is no other body's."""
         if head not in self._of_heads or (right := self._of_phrase.match(text, end)) is None:
             return False
-        parent = self._parent(text, self._cut_at_common_word(text, right), by_end)
+        of_end = self._cut_at_common_word(text, right)
+        parent = self._parent(text, of_end, by_end)
         return parent is not None and parent != known.actor.id and \
-            by_end[self._cut_at_common_word(text, right)].actor.name not in known.actor.name
+            by_end[of_end].actor.name not in known.actor.name
 
     def _parent(self, text: str, end: int, by_end: dict[int, Anchor]) -> str | None:
         """The known body that ends the name after "of": the organ's parent ("the General
