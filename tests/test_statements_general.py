@@ -74,6 +74,15 @@ from _speech import said
     # a role with a possessive after a named person is someone else, not an unsure "the striker"
     ("Tomas Reyna was told by his surgeon that he would be out for a year.",
      [("surgeon", "indirect", "he would be out for a year")]),
+    # the source a report came from closes the clause, it is not part of what was said
+    ("Mayor Ines Duarte said the tram line would open in May, according to local radio.",
+     [("Ines Duarte", "indirect", "the tram line would open in May")]),
+    # a standfirst the body repeats, its end run into the lead for want of a full stop: one
+    # statement, with the content the repetition shows to be whole
+    ("Coach Pavel Novak said the club would sign two new defenders before the window closes "
+     "The club confirmed the sale of its stadium on Monday.\n"
+     "Coach Pavel Novak said the club would sign two new defenders before the window closes.",
+     [("Pavel Novak", "indirect", "the club would sign two new defenders before the window closes")]),
 ])
 def test_ordinary_news_speech(parser: diplonews.Parser, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(parser, text) == expected

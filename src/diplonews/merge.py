@@ -489,13 +489,36 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _FUNCTION_WORDS)
 
 
+_RESTATED_WORDS = 8
+
+
+def _restated(a: str, b: str) -> bool:
+    """Whether the shorter content (of at least _RESTATED_WORDS words) is word for word inside
+    the longer: a standfirst the body repeats, or a sentence whose end ran into the next."""
+    short, long = sorted((" ".join(a.lower().split()), " ".join(b.lower().split())), key=len)
+    return short.count(" ") + 1 >= _RESTATED_WORDS and short in long
+
+
 def merge_statements(statements: list[Statement]) -> list[Statement]:
+    """One item per thing said: mentions of one speaker with (nearly) the same content merge.
+
+    When one content restates the other inside more words, the shorter is kept: the longer is
+    the one whose boundary ran on ("… beyond the EU agreement The European Union signed …").
+    """
     merged: list[Statement] = []
     for s in statements:
-        target = next((x for x in merged[-_WINDOW:] if x.speaker == s.speaker and x.kind == s.kind
-                       and token_f1(x.content, s.content) >= 0.8), None)
-        if target is None:
+        at = next((i for i in range(max(0, len(merged) - _WINDOW), len(merged))
+                   if merged[i].speaker == s.speaker and merged[i].kind == s.kind
+                   and (token_f1(merged[i].content, s.content) >= 0.8 or _restated(merged[i].content, s.content))),
+                  None)
+        if at is None:
             merged.append(_own(s))
+            continue
+        target = merged[at]
+        if len(s.content) < len(target.content) and _restated(target.content, s.content):
+            shorter = _own(s)
+            shorter.evidence = _evidence(list(target.evidence), s.evidence)
+            merged[at] = shorter
         else:
             target.evidence = _evidence(target.evidence, s.evidence)
     return merged

@@ -305,7 +305,8 @@ class _Runner:
                 cases.append(Case(cap.name, exp.key, exp.text, ok, f"no {cap.kind} matching {exp.forbid}",
                                   () if ok else tuple(found(cap.kind, article))))
             else:
-                ok = satisfies(cap.kind, exp.expect, article, cap.exact)
+                ok = satisfies(cap.kind, exp.expect, article, cap.exact) and \
+                    not (exp.forbid and forbidden(cap.kind, exp.forbid, article))
                 cases.append(Case(cap.name, exp.key, exp.text, ok, _show_specs(exp.expect, cap.exact),
                                   () if ok else tuple(found(cap.kind, article))))
         return cases

@@ -62,7 +62,9 @@ class Capability(BaseModel):
     ``type`` is ``mft`` (minimum functionality: each expansion yields the expected items, and
     with ``exact`` no other item of ``kind``), ``inv`` (invariance: each ``perturb`` of an
     expansion yields the same items as the expansion) or ``neg`` (no item of ``kind`` matches
-    a ``forbid`` spec; ``{}`` matches any). ``kind`` is an item kind by plural name, or
+    a ``forbid`` spec; ``{}`` matches any). An ``mft`` capability or template may ``forbid`` too:
+    an item that matches its spec fails the case even when the expected items are there (a
+    boundary that must not run on, a second actor that must not appear). ``kind`` is an item kind by plural name, or
     ``actors`` to check the article's actor table. ``group`` reports the capability under
     another heading (``actors`` for coreference checks on statements, say).
     """
@@ -103,7 +105,7 @@ class Expansion:
     choices: tuple[str, ...] = ()
     """The verb forms and literal words picked, in template order."""
     forbid: list[dict[str, Any]] = field(default_factory=list)
-    """A negative's forbidden items, with this sentence's fillers in them."""
+    """Items this sentence must not yield, with its fillers in them (a negative's, or an mft's own)."""
 
     @property
     def key(self) -> str:
@@ -298,7 +300,12 @@ def _plans(capability: Capability, lexicons: Lexicons) -> list[_Plan]:
     for index, spec in enumerate(capability.templates):
         text = spec if isinstance(spec, str) else spec.text
         expect = capability.expect if isinstance(spec, str) or spec.expect is None else spec.expect
-        forbid = capability.forbid if isinstance(spec, str) or spec.forbid is None else spec.forbid
+        if not isinstance(spec, str) and spec.forbid is not None:
+            forbid = spec.forbid
+        elif capability.type == "neg" or "forbid" in capability.model_fields_set:
+            forbid = capability.forbid
+        else:
+            forbid = []  # an expectation alone: nothing is forbidden beside it
         refs = _refs(text)
         slots = tuple(dict.fromkeys(r.slot for r in refs if not r.literal))
         pools = tuple(lexicon_of(s, capability, lexicons) for s in slots)
@@ -330,7 +337,7 @@ def expand(capability: Capability, lexicons: Lexicons) -> list[Expansion]:
             return False
         seen.add(text)
         out.append(Expansion(capability.name, plan.index, text, bind_specs(plan.expect, fillers), fillers, picks,
-                             bind_specs(plan.forbid, fillers) if capability.type == "neg" else []))
+                             bind_specs(plan.forbid, fillers)))
         return True
 
     for plan, want in zip(plans, quota, strict=True):

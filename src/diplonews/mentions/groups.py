@@ -89,7 +89,8 @@ class GroupPhraseFinder:
         self._placed_heads = frozenset(w.lower() for w in table.words("GROUP_HEAD_PLACED"))
         self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
         self._region = regex.compile(
-            table.expand(r"(?P<region>{REGION_ADJECTIVE})") + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
+            table.expand(r"(?P<region>{REGION_ADJECTIVE}(?:[^\S\n]+(?:and|&)[^\S\n]+(?:{REGION_ADJECTIVE}))?)")
+            + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
         # An acronym no gazetteer knows anchors a group as well: "FARC guerrillas", "M23 rebels".
         self._acronym = regex.compile(
             rf"(?<![\w.-])(?P<acronym>\p{{Lu}}[\p{{Lu}}\d]{{1,7}})(?P<mods>{mods}){_SP}(?P<head>{head})")
@@ -140,15 +141,22 @@ class GroupPhraseFinder:
             start = anchor.start
             joined = False  # a list is closed by "and": "Qatari, Egyptian and US mediators"
             while (coord := self._coord_before.search(text, max(0, start - 8), start)) is not None and \
-                    (before := by_end.get(coord.start())) is not None and before.actor.kind == "country":
+                    (before := by_end.get(coord.start())) is not None and \
+                    (before.actor.kind == "country") == (anchor.actor.kind == "country"):
                 joined = joined or "," not in coord.group() or "and" in coord.group()
                 chain.insert(0, before)
                 start = before.start
             if len(chain) > 1 and not joined:
                 continue  # "Japan, China leaders": a headline's list, whose members are unclear
             if len(chain) > 1 and anchor.actor.kind != "country":
-                chain = [anchor]
-                start = anchor.start
+                if tail.group("poss") or tail.group("alias"):
+                    chain, start = [anchor], anchor.start
+                else:
+                    # "ASEAN and GCC leaders", "EU and AU officials": one group the bodies' people
+                    # form together, named as written; no one body owns it.
+                    start = self._with_quantifier(text, start)
+                    found.append(GroupPhrase(start, tail.end(), " ".join(text[chain[0].start:tail.end()].split()), ()))
+                    continue
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
