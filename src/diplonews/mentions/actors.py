@@ -308,6 +308,8 @@ class ActorFinder:
         # spares all-capitals text an attempt at every letter of every word.
         self._name_title = regex.compile(
             rf"\b{name},[^\S\n]+(?!(?i:in|at|on|with|after|during|for|from|to|by|of|as|who|which|where|when|while|but|and)\b)"
+            # a pronoun opens a clause, not an apposition ("Frankly, I met the envoy")
+            rf"(?!(?i:we|he|she|they|it|you)\b|I\b)"
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?P<appos>[^,.;\n]{{0,80}}?\b(?i:{person_title})\b[^,.;\n]{{0,60}}?)(?=[,.;]|[^\S\n]+(?:in|at|on|during|and)[^\S\n]+\p{{Lu}})"
         )
         # "Rafael Carmona is the system's director.": a sentence that introduces a person of two
