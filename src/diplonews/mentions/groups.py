@@ -74,8 +74,10 @@ class GroupPhraseFinder:
         # After an anchor: "'s warring factions", " diplomats", " security sources".
         # The anchor's acronym in brackets may stand between: "the Southern African Development
         # Community (SADC) foreign ministers".
+        # After a name, communiqué style capitalises the head: "ECOWAS Heads of State", "the EU
+        # Foreign Ministers".
         self._tail = regex.compile(rf"(?P<alias>[^\S\n]*\(\p{{Lu}}[\p{{Lu}}\d&.-]{{1,9}}\))?(?P<poss>['\u2019]s)?"
-                                   rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
+                                   rf"(?P<mods>(?i:{mods})){_SP}(?P<head>(?i:{head}))")
         # Before an anchor: "officials from ", "the leaders of the ". Found from the
         # preposition (a plain scan), then the one or two words before it are looked up.
         self._heads = {w.lower() for w in words}
