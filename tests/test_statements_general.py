@@ -74,6 +74,11 @@ from _speech import said
     # a role with a possessive after a named person is someone else, not an unsure "the striker"
     ("Tomas Reyna was told by his surgeon that he would be out for a year.",
      [("surgeon", "indirect", "he would be out for a year")]),
+    # "the fact that" only announces the clause that was said
+    ("Mayor Ines Duarte highlighted the fact that the tram line would open in May.",
+     [("Ines Duarte", "indirect", "the tram line would open in May")]),
+    ("The coach underlined the fact that his squad had lost only twice.",
+     [("coach", "indirect", "his squad had lost only twice")]),
     # the source a report came from closes the clause, it is not part of what was said
     ("Mayor Ines Duarte said the tram line would open in May, according to local radio.",
      [("Ines Duarte", "indirect", "the tram line would open in May")]),

@@ -10,7 +10,8 @@ from diplonews.extract.context import MatchContext, dropped
 
 __all__ = ["finish_statement"]
 
-_LEAD = regex.compile(r"^(?:that|,|:|\s)+", regex.IGNORECASE)
+# "highlighted the fact that X", "stressed that X": what was said is X.
+_LEAD = regex.compile(r"^(?:(?:the\s+)?fact\s+that|that|,|:|\s)+", regex.IGNORECASE)
 # A trailing date or place is cut off as an adjunct of the reporting verb; a preposition left
 # dangling by that cut ("will be balanced by [next year]") goes with it.
 _DANGLING = regex.compile(r"(?:\s+(?:by|until|till|from|in|on|at|of|for|to|within|through|during))+$",
