@@ -492,30 +492,34 @@ def _stems(text: str) -> frozenset[str]:
 _RESTATED_WORDS = 8
 
 
-def _restated(a: str, b: str) -> bool:
-    """Whether the shorter content (of at least _RESTATED_WORDS words) is word for word inside
-    the longer: a standfirst the body repeats, or a sentence whose end ran into the next."""
-    short, long = sorted((" ".join(a.lower().split()), " ".join(b.lower().split())), key=len)
-    return short.count(" ") + 1 >= _RESTATED_WORDS and short in long
+def _run_on(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` (at least _RESTATED_WORDS words) run on into the next
+    sentence for want of a full stop: it goes on, after the same words, with a capitalised word
+    and no punctuation ("… beyond the EU agreement The European Union signed …"). A standfirst
+    that the body repeats does this; a fuller restatement ("…, even if …") does not."""
+    short, long = " ".join(short.split()), " ".join(long.split())
+    return short.count(" ") + 1 >= _RESTATED_WORDS and long.startswith(short) and \
+        long[len(short):len(short) + 2][:1] == " " and long[len(short) + 1:len(short) + 2].isupper()
 
 
 def merge_statements(statements: list[Statement]) -> list[Statement]:
     """One item per thing said: mentions of one speaker with (nearly) the same content merge.
 
-    When one content restates the other inside more words, the shorter is kept: the longer is
-    the one whose boundary ran on ("… beyond the EU agreement The European Union signed …").
+    When one content is the other run on into the next sentence (``_run_on``), the shorter is
+    kept: its boundary is the right one.
     """
     merged: list[Statement] = []
     for s in statements:
         at = next((i for i in range(max(0, len(merged) - _WINDOW), len(merged))
                    if merged[i].speaker == s.speaker and merged[i].kind == s.kind
-                   and (token_f1(merged[i].content, s.content) >= 0.8 or _restated(merged[i].content, s.content))),
+                   and (token_f1(merged[i].content, s.content) >= 0.8 or _run_on(merged[i].content, s.content)
+                        or _run_on(s.content, merged[i].content))),
                   None)
         if at is None:
             merged.append(_own(s))
             continue
         target = merged[at]
-        if len(s.content) < len(target.content) and _restated(target.content, s.content):
+        if _run_on(s.content, target.content):
             shorter = _own(s)
             shorter.evidence = _evidence(list(target.evidence), s.evidence)
             merged[at] = shorter

@@ -307,7 +307,9 @@ class _Runner:
             else:
                 ok = satisfies(cap.kind, exp.expect, article, cap.exact) and \
                     not (exp.forbid and forbidden(cap.kind, exp.forbid, article))
-                cases.append(Case(cap.name, exp.key, exp.text, ok, _show_specs(exp.expect, cap.exact),
+                wanted = _show_specs(exp.expect, cap.exact) + (
+                    f"; and no {cap.kind} matching {exp.forbid}" if exp.forbid else "")
+                cases.append(Case(cap.name, exp.key, exp.text, ok, wanted,
                                   () if ok else tuple(found(cap.kind, article))))
         return cases
 

@@ -80,10 +80,16 @@ _NOMINAL_SPLIT = regex.compile(r",\s+(?:and\s+)?(?=(?:the|its|their|an?)\s)|\s+a
                                regex.IGNORECASE)
 _FOR_SPLIT = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+", regex.IGNORECASE)
 # "called on X to abide by the law and for the release of the hostages": after a verbal action,
-# "and for" before a determiner's "N of …" frame is a second, nominal demand of the same call
-# (unless the verb phrase has its own "for": "work for peace and for the rule of law").
-_VERBAL_THEN_FOR = regex.compile(r",?\s+and\s+(?:also\s+)?for\s+(?=(?:the|an?)\s+(?:[\w-]+\s+){0,4}?\p{Ll}+\s+of\s)",
-                                 regex.IGNORECASE)
+# "and for" before a determiner's "N of …" frame is a second, nominal demand of the same call;
+# not a frame of time or cause ("and for the sake / rest / duration of …"), nor "for X to do"
+# (an addressee with an action of its own).
+_VERBAL_THEN_FOR = regex.compile(
+    r",?\s+and\s+(?:also\s+)?for\s+(?=(?:the|an?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?!(?:sake|rest|remainder|duration|course|length|time|period|benefit|good|part|head|heads|leader|leaders)\b)"
+    r"(?-i:\p{Ll})+\s+of\s(?:(?!\bto\s+(?!(?:the|a|an|its|their|his|her)\b)(?-i:\p{Ll}))[^;])*$)",
+    regex.IGNORECASE)
+# "work for peace and for the rule of law": the verb phrase's own "for" list, one demand.
+_OWN_FOR = regex.compile(r"\bfor\s", regex.IGNORECASE)
 _INFINITIVE_INSIDE = regex.compile(r"(?<!\bend\s)\bto\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)\p{Ll}+", regex.IGNORECASE)
 # A quotation read from the inside may run over several sentences: the action ends with its own.
 _SENTENCE_BREAK = regex.compile(r"(?<=\p{Ll}{2}|[)\]])[.!?][\"”’]?\s+(?=[\"“‘]?\p{Lu}).*$", regex.DOTALL)
@@ -203,9 +209,9 @@ class DemandSplitter:
                     pieces.extend(_NOMINAL_SPLIT.split(chunk))
             return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
         verbal_part, *nominal_parts = _VERBAL_THEN_FOR.split(action)
-        if nominal_parts and not regex.search(r"\bfor\s", verbal_part, regex.IGNORECASE):  # "work for A and for B"
+        if nominal_parts and not _OWN_FOR.search(verbal_part):
             return [*self.split(verbal_part, verbal=True),
-                    *(p.strip(" ,;") for n in nominal_parts for p in self.split(n) if p.strip(" ,;"))]
+                    *(n.strip(" ,;") for n in nominal_parts if n.strip(" ,;"))]
         parts: list[str] = []
         for chunk in self._split_listed.split(action):
             # A plain 'and' inside an embedded infinitive ("work with China to manage A and avoid B")

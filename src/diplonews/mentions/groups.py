@@ -61,6 +61,11 @@ def _inside_name(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> b
     return at >= 0 and spans[at][0] < pos < spans[at][1]
 
 
+def _same_kind_of_owner(a: KnownActor, b: KnownActor) -> bool:
+    """Whether two owners may share one group: both countries, or both bodies."""
+    return (a.kind == "country") == (b.kind == "country")
+
+
 class GroupPhraseFinder:
     """Compiled phrase shapes over the lexicon's group words; one per parser."""
 
@@ -142,23 +147,19 @@ class GroupPhraseFinder:
             chain = [anchor]
             start = anchor.start
             joined = False  # a list is closed by "and": "Qatari, Egyptian and US mediators"
+            # Owners of one kind coordinate: "Iranian and Saudi diplomats", "ASEAN and GCC leaders"
+            # (the phrase stands for each); a country beside a body does not ("Russia and Security
+            # Council members" are two actors).
             while (coord := self._coord_before.search(text, max(0, start - 8), start)) is not None and \
                     (before := by_end.get(coord.start())) is not None and \
-                    (before.actor.kind == "country") == (anchor.actor.kind == "country"):
+                    _same_kind_of_owner(before.actor, anchor.actor):
                 joined = joined or "," not in coord.group() or "and" in coord.group()
                 chain.insert(0, before)
                 start = before.start
             if len(chain) > 1 and not joined:
                 continue  # "Japan, China leaders": a headline's list, whose members are unclear
-            if len(chain) > 1 and anchor.actor.kind != "country":
-                if tail.group("poss") or tail.group("alias"):
-                    chain, start = [anchor], anchor.start
-                else:
-                    # "ASEAN and GCC leaders", "EU and AU officials": one group the bodies' people
-                    # form together, named as written; no one body owns it.
-                    start = self._with_quantifier(text, start)
-                    found.append(GroupPhrase(start, tail.end(), " ".join(text[chain[0].start:tail.end()].split()), ()))
-                    continue
+            if len(chain) > 1 and (tail.group("poss") or tail.group("alias")):
+                chain, start = [anchor], anchor.start  # "the EU and AU's envoys": whose is unclear
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
