@@ -147,9 +147,9 @@ class GroupPhraseFinder:
             chain = [anchor]
             start = anchor.start
             joined = False  # a list is closed by "and": "Qatari, Egyptian and US mediators"
-            # Owners of one kind coordinate: "Iranian and Saudi diplomats", "ASEAN and GCC leaders"
-            # (the phrase stands for each); a country beside a body does not ("Russia and Security
-            # Council members" are two actors).
+            # Owners of one kind coordinate: "Iranian and Saudi diplomats" (the phrase stands for
+            # each country), "ASEAN and GCC leaders" (one group of both bodies); a country beside a
+            # body does not ("Russia and Security Council members" are two actors).
             while (coord := self._coord_before.search(text, max(0, start - 8), start)) is not None and \
                     (before := by_end.get(coord.start())) is not None and \
                     _same_kind_of_owner(before.actor, anchor.actor):
@@ -160,6 +160,14 @@ class GroupPhraseFinder:
                 continue  # "Japan, China leaders": a headline's list, whose members are unclear
             if len(chain) > 1 and (tail.group("poss") or tail.group("alias")):
                 chain, start = [anchor], anchor.start  # "the EU and AU's envoys": whose is unclear
+            elif len(chain) > 1 and anchor.actor.kind != "country":
+                # "ASEAN and GCC leaders", "EU and AU officials": the people of two bodies act as one
+                # group, named as written and affiliated to the first body; they speak, demand and
+                # agree as one (countries' people stand for each country instead).
+                start = self._with_quantifier(text, start)
+                name = " ".join(text[chain[0].start:tail.end()].split())
+                found.append(GroupPhrase(start, tail.end(), name, (chain[0].actor,)))
+                continue
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
