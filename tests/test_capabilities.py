@@ -252,6 +252,21 @@ def test_a_template_with_its_own_forbidden_items() -> None:
     assert by_template[1][0]["speaker"] in {e["name"] for e in default_lexicons()["country"]}
 
 
+def test_an_mft_forbid_fails_a_case_that_has_its_expected_items() -> None:
+    """An mft capability may forbid items beside those it expects: the tiny suite's demand is
+    found, and a forbid naming its action (a boundary that must not run on) fails the case and
+    says so; a forbid no item matches leaves it passing. Without a forbid of its own an mft
+    capability forbids nothing (the neg default, any item, is not applied)."""
+    suite = _tiny_suite()
+    suite.capabilities = [_cap(name="mft.forbidden", forbid=[{"action": "reopen the border crossing"}]),
+                          _cap(name="mft.allowed", forbid=[{"action": "close the airport"}]),
+                          _cap(name="mft.plain")]
+    cases = [r.cases[0] for r in run_suite(suite).results]
+    assert [c.passed for c in cases] == [False, True, True]
+    assert "and no demands matching" in cases[0].expected
+    assert expand(_cap(), default_lexicons())[0].forbid == []
+
+
 def test_actor_capabilities() -> None:
     suite = _tiny_suite()
     suite.capabilities = [Capability(name="who", kind="actors", templates=["{official} said the talks went well."],
