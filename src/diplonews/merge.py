@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import TypeVar
 
 import regex
@@ -79,8 +79,7 @@ def _evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
 
 def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | None],
                    mentioned: Callable[[Meeting], set[str]] | None = None,
-                   descriptive: Callable[[str], bool] | None = None,
-                   stateless: Collection[str] = (), country_names: Collection[str] = ()) -> list[Meeting]:
+                   descriptive: Callable[[str], bool] | None = None) -> list[Meeting]:
     """One meeting per real-world event.
 
     A mention naming fewer than two participants ("the 35-minute session at the Great Hall")
@@ -88,16 +87,9 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
     ``descriptive`` tells the actors named by a description ("Mexican officials", "his Indian
     counterpart"): next to a participant both mentions share, such an actor stands for its
     country, so "met Mexican officials" and "met her Mexican counterparts" are one meeting.
-    ``stateless`` are the persons whose country the article never says: one of them may stand
-    for the one country a meeting of countries has left over ("the top diplomats of South Korea
-    and Japan agreed …" and "Cho and his Japanese counterpart Kamikawa met"). ``country_names``
-    are the article's countries by name: a place that is one of them does not conflict with a
-    place that is none ("in Brazil" and "in Rio de Janeiro" may name one setting).
     """
     if descriptive is not None:
         country_of = _standing_for(country_of, descriptive)
-    stateless_keys = frozenset(_key(i) for i in stateless)
-    countries_named = frozenset(n.casefold() for n in country_names)
     merged: list[Meeting] = []
     waiting: list[Meeting] = []  # partial mentions before the meeting they belong to
     for m in meetings:
@@ -115,8 +107,7 @@ def merge_meetings(meetings: list[Meeting], country_of: Callable[[str], str | No
             continue
         # A match its builder split on purpose ("met on 7 and 9 February": two days) stays split.
         target = next((x for x in reversed(merged[-_WINDOW:])
-                       if _same_meeting(x, m, country_of, stateless_keys, countries_named)
-                       and not _split_apart(x, m)), None)
+                       if _same_meeting(x, m, country_of) and not _split_apart(x, m)), None)
         if target is None:
             merged.append(_own(m))
         else:
@@ -192,19 +183,15 @@ def _with_own_country(m: Meeting, country_of: Callable[[str], str | None]) -> bo
     return country_of(a) == b or country_of(b) == a
 
 
-def _places_conflict(a: Meeting, b: Meeting, country_of: Callable[[str], str | None] | None = None,
-                     countries_named: frozenset[str] = frozenset()) -> bool:
+def _places_conflict(a: Meeting, b: Meeting, country_of: Callable[[str], str | None] | None = None) -> bool:
     """Two named places of the same kind that differ: not the same meeting.
 
-    A place that is the country of a participant ("in China", "Japan"), or a country beside a
-    place that is none ("Brazil", "Rio de Janeiro"), does not conflict with a city: the host
-    country and its city name one setting, however the place finder typed them.
+    A place that is the country of a participant ("in China", "Japan") does not conflict with a
+    city: the host country and its capital name one setting, however the place finder typed them.
     """
     if a.location is None or b.location is None or a.location.kind != b.location.kind:
         return False
     if a.location.name.casefold() == b.location.name.casefold():
-        return False
-    if (a.location.name.casefold() in countries_named) != (b.location.name.casefold() in countries_named):
         return False
     if country_of is not None:
         national = _national(a, country_of) | _national(b, country_of)
@@ -263,15 +250,7 @@ def _unsplit(m: Meeting, merged: list[Meeting], country_of: Callable[[str], str 
     return len(siblings) > 1 and keys <= set().union(*(_keys(x, country_of) for x in siblings))
 
 
-def _one_stateless_left(a: set[str], b: set[str], stateless: frozenset[str]) -> bool:
-    """Whether ``b`` (as countries) is ``a`` but for one person of no known country, and ``a``
-    (countries and bodies only) has exactly one ``b`` does not cover: that person stands for it."""
-    unknown = b - a
-    return len(unknown) == 1 and unknown <= stateless and len(a - b) == 1
-
-
-def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None],
-                  stateless: frozenset[str] = frozenset(), countries_named: frozenset[str] = frozenset()) -> bool:
+def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None]) -> bool:
     # Participants are compared as keys: spelling-free ids, descriptions as their country.
     pa, pb = _keys(a, country_of), _keys(b, country_of)
     countries = {_key(i): _key(c) for i in (*a.participants, *b.participants) if (c := country_of(i)) is not None}
@@ -286,14 +265,12 @@ def _same_meeting(a: Meeting, b: Meeting, country_of: Callable[[str], str | None
         only_a <= {countries.get(i) for i in only_b} or only_b <= {countries.get(i) for i in only_a})
     if not nested and (bodies_only or country_for_person):
         ca, cb = {countries.get(i, i) for i in pa}, {countries.get(i, i) for i in pb}
-        nested = ca <= cb or cb <= ca or any(
-            all(i not in countries and i not in stateless for i in side) and _one_stateless_left(own, other, stateless)
-            for side, own, other in ((pa, ca, cb), (pb, cb, ca)))
+        nested = ca <= cb or cb <= ca
     if not nested:
         return False
     if a.status != b.status and "held" in (a.status, b.status):
         return False
-    if _places_conflict(a, b, country_of, countries_named):
+    if _places_conflict(a, b, country_of):
         return False
     if a.date and b.date and a.date.value and b.date.value:
         return a.date.value[:7] == b.date.value[:7] or a.date.value.startswith(b.date.value) \

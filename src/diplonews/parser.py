@@ -525,10 +525,8 @@ class Parser:
         # for their country when meetings merge.
         described = {r.id for r in table.records.values()
                      if r.kind == "group" or (r.kind == "person" and r.title is not None and r.title == r.name)}
-        stateless = [r.id for r in table.records.values() if r.kind == "person" and r.country is None]
         meetings = merge_meetings([i for i in items.pop("meeting", []) if isinstance(i, Meeting)],
-                                  countries.get, lambda m: mentioned.get(id(m), set()), described.__contains__,
-                                  stateless, [r.name for r in table.records.values() if r.kind == "country"])
+                                  countries.get, lambda m: mentioned.get(id(m), set()), described.__contains__)
         early = norm.text[:2000]
         dateline = next((m for m in mentions if m.source == "dateline" and m.start < len(early)), None)
         backfill_whereabouts(meetings, stays)
