@@ -498,8 +498,9 @@ def _run_on(short: str, long: str) -> bool:
     and no punctuation ("… beyond the EU agreement The European Union signed …"). A standfirst
     that the body repeats does this; a fuller restatement ("…, even if …") does not."""
     short, long = " ".join(short.split()), " ".join(long.split())
+    rest = long[len(short):]
     return short.count(" ") + 1 >= _RESTATED_WORDS and long.startswith(short) and \
-        long[len(short):len(short) + 2][:1] == " " and long[len(short) + 1:len(short) + 2].isupper()
+        rest[:1] == " " and rest[1:2].isupper()
 
 
 def merge_statements(statements: list[Statement]) -> list[Statement]:

@@ -158,8 +158,8 @@ class GroupPhraseFinder:
                 start = before.start
             if len(chain) > 1 and not joined:
                 continue  # "Japan, China leaders": a headline's list, whose members are unclear
-            if len(chain) > 1 and (tail.group("poss") or tail.group("alias")):
-                chain, start = [anchor], anchor.start  # "the EU and AU's envoys": whose is unclear
+            if len(chain) > 1 and anchor.actor.kind != "country" and (tail.group("poss") or tail.group("alias")):
+                chain, start = [anchor], anchor.start  # "the EU and AU's envoys": the last body's, as before
             elif len(chain) > 1 and anchor.actor.kind != "country":
                 # "ASEAN and GCC leaders", "EU and AU officials": the people of two bodies act as one
                 # group, named as written and affiliated to the first body; they speak, demand and
