@@ -511,19 +511,18 @@ def merge_statements(statements: list[Statement]) -> list[Statement]:
     """
     merged: list[Statement] = []
     for s in statements:
-        at = next((i for i in range(max(0, len(merged) - _WINDOW), len(merged))
-                   if merged[i].speaker == s.speaker and merged[i].kind == s.kind
-                   and (token_f1(merged[i].content, s.content) >= 0.8 or _run_on(merged[i].content, s.content)
-                        or _run_on(s.content, merged[i].content))),
-                  None)
-        if at is None:
-            merged.append(_own(s))
-            continue
-        target = merged[at]
-        if _run_on(s.content, target.content):
-            shorter = _own(s)
-            shorter.evidence = _evidence(list(target.evidence), s.evidence)
-            merged[at] = shorter
+        for i in range(max(0, len(merged) - _WINDOW), len(merged)):
+            kept = merged[i]
+            if kept.speaker != s.speaker or kept.kind != s.kind:
+                continue
+            if _run_on(s.content, kept.content):
+                shorter = _own(s)
+                shorter.evidence = _evidence(list(kept.evidence), s.evidence)
+                merged[i] = shorter
+                break
+            if token_f1(kept.content, s.content) >= 0.8 or _run_on(kept.content, s.content):
+                kept.evidence = _evidence(kept.evidence, s.evidence)
+                break
         else:
-            target.evidence = _evidence(target.evidence, s.evidence)
+            merged.append(_own(s))
     return merged

@@ -158,23 +158,24 @@ class GroupPhraseFinder:
                 start = before.start
             if len(chain) > 1 and not joined:
                 continue  # "Japan, China leaders": a headline's list, whose members are unclear
-            if len(chain) > 1 and anchor.actor.kind != "country" and (tail.group("poss") or tail.group("alias")):
-                chain, start = [anchor], anchor.start  # "the EU and AU's envoys": the last body's, as before
-            elif len(chain) > 1 and anchor.actor.kind != "country":
-                # "ASEAN and GCC leaders", "EU and AU officials": the people of two bodies act as one
-                # group, named as written and affiliated to the first body; they speak, demand and
-                # agree as one (countries' people stand for each country instead).
-                start = self._with_quantifier(text, start)
-                name = " ".join(text[chain[0].start:tail.end()].split())
-                found.append(GroupPhrase(start, tail.end(), name, (chain[0].actor,)))
-                continue
+            bodies = len(chain) > 1 and anchor.actor.kind != "country"
+            if bodies and (tail.group("poss") or tail.group("alias")):
+                chain, start, bodies = [anchor], anchor.start, False  # "the EU and AU's envoys": the last body's
             if tail.group("poss") and len(chain) > 1:
                 continue  # "Iran and Russia's allies": whose allies is unclear
             start = self._with_quantifier(text, start)
-            named = text[anchor.start:tail.start("alias")] + text[tail.end("alias"):tail.end()] \
-                if tail.group("alias") else text[anchor.start:tail.end()]
-            name = " ".join(named.split()) if len(chain) == 1 else ""
-            found.append(GroupPhrase(start, tail.end(), name, tuple(a.actor for a in chain)))
+            if bodies:
+                # "ASEAN and GCC leaders", "EU and AU officials": the people of two bodies act as one
+                # group, named as written and affiliated to the first body; they speak, demand and
+                # agree as one (countries' people stand for each country instead).
+                name = " ".join(text[chain[0].start:tail.end()].split())
+                owners: tuple[KnownActor, ...] = (chain[0].actor,)
+            else:
+                named = text[anchor.start:tail.start("alias")] + text[tail.end("alias"):tail.end()] \
+                    if tail.group("alias") else text[anchor.start:tail.end()]
+                name = " ".join(named.split()) if len(chain) == 1 else ""
+                owners = tuple(a.actor for a in chain)
+            found.append(GroupPhrase(start, tail.end(), name, owners))
         spans = sorted((a.start, a.end) for a in anchors)
         span_starts = [start for start, _ in spans]
         for m in self._of.finditer(text):
