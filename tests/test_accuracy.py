@@ -74,6 +74,7 @@ TUNED_FLOORS = {
     "dev18": 0.63,  # first score 0.651 on 2026-12-07 (src of main 6026b9f), taken before reading
     "dev19": 0.71,  # first score 0.729 on 2026-12-07 (src of main 6026b9f), taken before reading
     "dev20": 0.51,  # first score 0.531 on 2026-12-07 (src of main 94f1b2e), taken before reading
+    "dev21": 0.58,  # first score 0.606 on 2026-12-08 (src of main 7c52e1f), taken before reading
 }
 
 
