@@ -501,9 +501,10 @@ class ActorFinder:
         # said", "Dana Whitfield, a nurse from Springfield, said"; an aside opening with "the"
         # or a relative pronoun is left to the apposition and aside frames).
         # A name right after a locative ("… of the council in New York, called on …") is a place.
+        subject_time = table.expand("{SUBJECT_TIME}") if "SUBJECT_TIME" in table.names else "(?!)"
         self._bare_subject = regex.compile(
             rf"(?<!\b(?i:in|at|near|inside|outside|from)[^\S\n]+)\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
-            rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
+            rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly|{subject_time})[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(

@@ -94,7 +94,8 @@ class GroupPhraseFinder:
         self._capitalized_before = regex.compile(rf"\b(?P<word>\p{{Lu}}[\p{{L}}-]*){_SP}(?:(?:{mod}){_SP}){{0,2}}$")
         self._quantifiers = frozenset({"the", *(w.lower() for w in table.words("GROUP_QUANTIFIER"))})
         self._placed_heads = frozenset(w.lower() for w in table.words("GROUP_HEAD_PLACED"))
-        self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$")
+        # "A group of UN experts", "Two Egyptian officials": a quantifier opening the sentence too
+        self._quantifier = regex.compile(table.expand(r"(?:{GROUP_QUANTIFIER})") + rf"{_SP}$", regex.IGNORECASE)
         self._region = regex.compile(
             table.expand(r"(?P<region>{REGION_ADJECTIVE}(?:[^\S\n]+(?:and|&)[^\S\n]+(?:{REGION_ADJECTIVE}))?)")
             + rf"(?P<mods>{mods}){_SP}(?P<head>{head})")
