@@ -425,3 +425,53 @@ def test_listed_apposition_is_no_joint_subject() -> None:
             "urging Mali to release the detained traders.")
     for name in ("Togo", "Benin", "Niger"):
         assert_not_extracts(text, parser=PARSER, demands=[{"demander": name}])
+
+
+# ---- communiqué reports: gatherings that speak, agentless passives, described addressees ------------
+@pytest.mark.parametrize(
+    ("text", "demander"),
+    [
+        ("The East African Community held a summit in Arusha. The summit urged Burundi to free the detained reporters.",
+         "East African Community"),
+        ("Leaders gathered in Lusaka for a summit of the African Union. The summit urged Burundi to free the detained "
+         "reporters.", "African Union"),
+        ("The 12th ECOWAS Summit opened in Abuja on Sunday. The summit urged Burundi to free the detained reporters.",
+         "Economic Community of West African States"),
+    ],
+)
+def test_gathering_speaks_for_the_body_it_was_named_with(text: str, demander: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[
+        {"demander": demander, "addressee": "Burundi", "action": "free the detained reporters"}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tanzania hosted a summit attended by the African Union. The summit urged Burundi to free the detained reporters.",
+        "Leaders met in Arusha to discuss the future of the African Union. The summit urged Burundi to free the detained "
+        "reporters.",
+        "Representatives of the African Union attended the conference. The conference urged Burundi to free the detained "
+        "reporters.",
+    ],
+)
+def test_gathering_not_named_with_a_body_speaks_for_none(text: str) -> None:
+    assert_not_extracts(text, parser=PARSER, demands=[{"demander": "African Union"}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union said the fighting had worsened. Burundi was called upon to free the detained reporters.",
+        "The African Union said the fighting had worsened. Burundi has been urged to free the detained reporters.",
+    ],
+)
+def test_agentless_passive_is_the_reporting_speakers_demand(text: str) -> None:
+    assert_extracts(text, parser=PARSER, demands=[
+        {"demander": "African Union", "addressee": "Burundi", "action": "free the detained reporters"}])
+
+
+@pytest.mark.parametrize("participle", ["concerned", "involved"])
+def test_described_addressee_with_a_participle(participle: str) -> None:
+    assert_extracts(f"The African Union urged all parties {participle} to free the detained reporters.", parser=PARSER,
+                    demands=[{"demander": "African Union", "addressee": "parties",
+                              "action": "free the detained reporters"}])

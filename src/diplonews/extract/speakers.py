@@ -341,6 +341,11 @@ class SpeakerFinder:
             if record is None:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
+        elif match.start("gathering") >= 0:
+            record = earlier.host_of(text, match.group("gathering").split()[-1])
+            if record is None:
+                return None
+            flags = "ag" if record.kind == "group" else "ao"
         else:
             # a document is its issuer's, never an outlet's that was only told something:
             # a body; failing one, a group that met ("ASEAN leaders met … Their joint statement urged …")
@@ -385,6 +390,23 @@ class _Earlier:
 
         return found[0] if self.latest(accept) is not None else None
 
+    def host_of(self, text: str, head: str) -> ActorRecord | None:
+        """The body or group a gathering was named with before ("the SADC Extraordinary Summit",
+        "a summit of the African Union", "ASEAN ministers held an informal meeting"), latest first. Only
+        the gathering's own name ties it to a body: one that attended it or was its topic
+        ("attended by the AU", "to discuss the future of UNRWA") is not its host."""
+        named_with = _named_with(head)
+        i = self._last
+        while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
+            mention = self._mentions[i]
+            record = self._actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+            if record is not None and record.kind in ("organization", "group") and (
+                    named_with[0].match(text, mention.end) or named_with[1].search(text, max(0, mention.start - 40),
+                                                                                    mention.start)):
+                return record
+            i -= 1
+        return None
+
     def latest(self, accept: Callable[[ActorRecord], bool],
                heard: Callable[[Mention], bool] = lambda _: True) -> ActorRecord | None:
         """The latest actor that ``accept`` takes, named in a mention that ``heard`` takes."""
@@ -396,6 +418,22 @@ class _Earlier:
                     return record
             i -= 1
         return None
+
+
+# What may stand between a body and the gathering it holds: capitalised words, ordinals and
+# a few words of kind ("the 44th ASEAN Summit", "the SADC Extraordinary Summit of Heads of State",
+# "ASEAN leaders' informal meeting"); a verb between ("the IMF attended the conference") unties them.
+_GATHERING_WORDS = (r"(?:['\u2019]s?)?(?:[^\S\n]+(?:\p{Lu}[\p{L}'\u2019-]*|\d+(?:st|nd|rd|th)?|of|and|informal|extraordinary"
+                    r"|annual|ordinary|special|emergency|ministerial|virtual|(?:leaders|ministers)['\u2019]?)){0,5}?[^\S\n]+")
+
+
+def _named_with(head: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Patterns of a gathering named with its host: right after the host's mention ("the AU
+    summit", "the AU held a summit"), and right before it ("summit of the …")."""
+    word = regex.escape(head)
+    return (regex.compile(rf"{_GATHERING_WORDS}(?i:{word})(?![\w-])|[^\S\n]+(?:also[^\S\n]+)?(?:held|hosted|convened|organi[sz]ed|chaired)"
+                          rf"[^\S\n]+(?:a|an|the|its|their)[^\S\n]+(?:[\p{{L}}'\u2019-]+[^\S\n]+){{0,3}}?(?i:{word})(?![\w-])"),
+            regex.compile(rf"(?<![\w-])(?i:{word})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$"))
 
 
 def _names(record: ActorRecord) -> str:

@@ -504,7 +504,13 @@ class ActorFinder:
         subject_time = table.expand("{SUBJECT_TIME}") if "SUBJECT_TIME" in table.names else "(?!)"
         self._bare_subject = regex.compile(
             rf"(?<!\b(?i:in|at|near|inside|outside|from)[^\S\n]+)\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
-            rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly|{subject_time})[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
+            rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
+        # "Dana Whitfield on Monday urged …": a time adverbial between, only for a name opening the
+        # sentence; elsewhere the name is as often an object ("a team that visited Kamal Adwan on
+        # Monday said …": a place).
+        self._timed_subject = regex.compile(
+            rf"{_SENTENCE_START}{name}(?=[^\S\n]+(?:{subject_time})[^\S\n]+(?:(?:also|later|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}"
+            rf"(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
         self._title_ref = regex.compile(
@@ -710,7 +716,7 @@ class ActorFinder:
                     if self._unknown_full_name(one.group("name")):
                         cands.append(_Candidate(one.start("name"), one.end("name"), "person", 2,
                                                 {"name": one.group("name"), "title": None, "country": None}))
-        for m in self._bare_subject.finditer(text):
+        for m in chain(self._bare_subject.finditer(text), self._timed_subject.finditer(text)):
             if self._of_name_before.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the Federal Reserve Bank of New York said": the end of a body's name
             if self._unknown_full_name(m.group("name")):
