@@ -57,6 +57,10 @@ class OrgNameFinder:
         heads = table.words("ORG_HEAD")
         self._head = regex.compile(rf"(?<![\w'\u2019-])(?:{trie_regex(heads)})(?![\w-])")
         self._of_heads = frozenset(table.words("ORG_OF_HEAD"))
+        self._posted_heads = frozenset(table.words("ORG_POSTED_HEAD")) if "ORG_POSTED_HEAD" in table.names \
+            else frozenset()
+        # "… Mission in Colombia", "… Delegation to the Sudan": where a posted body's name goes on.
+        self._posted = regex.compile(rf"{_SP}(?:in|to){_SP}(?:the{_SP})?(?=\p{{Lu}})")
         self._not_start = frozenset(table.words("NOT_ORG_START"))
         self._not_word = frozenset(table.words("NOT_ORG_WORD"))
         # "the All People's Congress": a word that opens sentences, inside a name after "the"
@@ -145,7 +149,8 @@ class OrgNameFinder:
                     end = self._trim_known_tail(text, m.end(), self._cut_at_common_word(text, right), by_start)
             if words == 0 and right is None:
                 continue  # a head word alone ("the Council", "Party officials") names no one body
-            if right is None and (after := self._next_cap.match(text, end)) is not None and \
+            name_end = self._posted_end(text, head, end, by_start) if right is None else end
+            if right is None and name_end == end and (after := self._next_cap.match(text, end)) is not None and \
                     after.group("word") not in self._not_word and after.group("word") not in self._not_start:
                 continue  # "Union Station", "Council Resolution": the name goes on as something else
             if words and self._sentence_start(text, start) and self._common_word(text, start, lower):
@@ -153,10 +158,11 @@ class OrgNameFinder:
                 words -= 1
                 if words == 0 and right is None:
                     continue
-            name = " ".join(text[start:end].split())
+            name = " ".join(text[start:name_end].split())
             if name.lower() in self._not_org:
                 continue
             country = self._country_in(start, end, starts, by_start)
+            end = name_end
             if head in self._country_nouns and words == 0 and right is not None and \
                     self._names_country(text, m.end(), end, by_end):
                 continue  # "the Union of Comoros", "the Republic of Kenya" is the country
@@ -172,6 +178,17 @@ class OrgNameFinder:
                     m.group("acronym") not in self._not_start and not self._all_caps_line(text, m.start()):
                 found.append(OrgName(m.start(), m.end(), m.group("acronym"), None))
         return found
+
+    def _posted_end(self, text: str, head: str, end: int, by_start: dict[int, Anchor]) -> int:
+        """Where a posted body's name ends: after the country it is posted to ("the UN Mission in
+        South Sudan", "the EU Delegation to Ukraine"), a known country that closes the phrase;
+        else at its head. The country is where the body works, not whose it is."""
+        if head not in self._posted_heads or (posted := self._posted.match(text, end)) is None:
+            return end
+        anchor = by_start.get(posted.end())
+        if anchor is None or anchor.actor.kind != "country":
+            return end
+        return anchor.end
 
     def _organ_of_another(self, text: str, head: str, end: int, known: Anchor, by_end: dict[int, Anchor]) -> bool:
         """Whether a known body's name is here an organ of another known body: "the General
