@@ -427,7 +427,7 @@ def test_listed_apposition_is_no_joint_subject() -> None:
         assert_not_extracts(text, parser=PARSER, demands=[{"demander": name}])
 
 
-# ---- communiqué reports: gatherings that speak, agentless passives, described addressees ------------
+# ---- communiqué reports: gatherings that speak, described addressees ------------------------------
 @pytest.mark.parametrize(
     ("text", "demander"),
     [
@@ -456,18 +456,6 @@ def test_gathering_speaks_for_the_body_it_was_named_with(text: str, demander: st
 )
 def test_gathering_not_named_with_a_body_speaks_for_none(text: str) -> None:
     assert_not_extracts(text, parser=PARSER, demands=[{"demander": "African Union"}])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The African Union said the fighting had worsened. Burundi was called upon to free the detained reporters.",
-        "The African Union said the fighting had worsened. Burundi has been urged to free the detained reporters.",
-    ],
-)
-def test_agentless_passive_is_the_reporting_speakers_demand(text: str) -> None:
-    assert_extracts(text, parser=PARSER, demands=[
-        {"demander": "African Union", "addressee": "Burundi", "action": "free the detained reporters"}])
 
 
 @pytest.mark.parametrize("participle", ["concerned", "involved"])

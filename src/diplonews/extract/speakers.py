@@ -347,18 +347,20 @@ class SpeakerFinder:
                 return None
             flags = "ag" if record.kind == "group" else "ao"
         else:
-            # a document is its issuer's, never an outlet's that was only told something:
-            # a body; failing one, a group that met ("ASEAN leaders met … Their joint statement urged …")
+            # a document is its issuer's: the actor said to issue it ("Egypt and Jordan issued a
+            # joint statement"); failing one, never an outlet's that was only told something, a
+            # body; failing one, a group that met ("ASEAN leaders met … Their joint statement urged …")
             audience = self._audience
 
             def heard(m: Mention) -> bool:
                 return audience is None or audience.search(text, max(0, m.start - 20), m.start) is None
 
-            record = earlier.latest(lambda r: r.kind == "organization", heard=heard) \
+            record = earlier.issuer_of(text, match.group("document").split()[-1]) \
+                or earlier.latest(lambda r: r.kind == "organization", heard=heard) \
                 or earlier.latest(lambda r: r.kind == "group", heard=heard)
             if record is None:
                 return None
-            flags = "ag" if record.kind == "group" else "ao"
+            flags = {"group": "ag", "country": "ac"}.get(record.kind, "ao")
         record.add(surface, start, end)
         return Mention(start, end, flags, (record.id,), source="descriptive-speaker")
 
@@ -394,7 +396,8 @@ class _Earlier:
         """The body or group a gathering was named with before ("the SADC Extraordinary Summit",
         "a summit of the African Union", "ASEAN ministers held an informal meeting"), latest first. Only
         the gathering's own name ties it to a body: one that attended it or was its topic
-        ("attended by the AU", "to discuss the future of UNRWA") is not its host."""
+        ("attended by the AU", "to discuss the future of UNRWA") is not its host. A body said to
+        meet ("the Security Council met …") holds the meeting it tells of."""
         named_with = _named_with(head)
         i = self._last
         while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
@@ -406,6 +409,24 @@ class _Earlier:
                 return record
             i -= 1
         return None
+
+    def issuer_of(self, text: str, head: str) -> ActorRecord | None:
+        """The actor said before to have issued a document: "Egypt and Jordan issued a joint
+        statement … The statement calls on …" is Egypt's (the first of a joint subject, as for
+        demands), "the AU released a communiqué" the AU's."""
+        issued = _issued(head)
+        found: ActorRecord | None = None
+        i = self._last
+        while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
+            mention = self._mentions[i]
+            record = self._actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+            if record is not None and record.kind in ("country", "organization", "group") and \
+                    issued.match(text, mention.end):
+                found = record  # keep going back: the first of "A and B issued …"
+            elif found is not None:
+                break
+            i -= 1
+        return found
 
     def latest(self, accept: Callable[[ActorRecord], bool],
                heard: Callable[[Mention], bool] = lambda _: True) -> ActorRecord | None:
@@ -421,19 +442,31 @@ class _Earlier:
 
 
 # What may stand between a body and the gathering it holds: capitalised words, ordinals and
-# a few words of kind ("the 44th ASEAN Summit", "the SADC Extraordinary Summit of Heads of State",
-# "ASEAN leaders' informal meeting"); a verb between ("the IMF attended the conference") unties them.
-_GATHERING_WORDS = (r"(?:['\u2019]s?)?(?:[^\S\n]+(?:\p{Lu}[\p{L}'\u2019-]*|\d+(?:st|nd|rd|th)?|of|and|informal|extraordinary"
-                    r"|annual|ordinary|special|emergency|ministerial|virtual|(?:leaders|ministers)['\u2019]?)){0,5}?[^\S\n]+")
+# words of kind ("the 44th ASEAN Summit", "the SADC Extraordinary Summit of Heads of State",
+# "the UN climate conference", "ASEAN leaders' informal meeting"); a verb or an article between
+# ("the IMF attended the conference") unties them.
+_GATHERING_WORDS = (r"(?:['\u2019]s?)?(?:[^\S\n]+(?:\p{Lu}[\p{L}'\u2019-]*|\d+(?:st|nd|rd|th)?|of|and|(?:leaders|ministers)['\u2019]?"
+                    r"|(?!(?:the|a|an|to|for|at|in|on|with|by|of|from|and|or|but|was|were|is|are)(?![\w-]))\p{Ll}[\p{Ll}-]*(?<!ed))){0,5}?[^\S\n]+")
 
 
 def _named_with(head: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Patterns of a gathering named with its host: right after the host's mention ("the AU
-    summit", "the AU held a summit"), and right before it ("summit of the …")."""
+    summit", "the AU held a summit", "the UN Security Council met"), and right before it
+    ("summit of the …")."""
     word = regex.escape(head)
-    return (regex.compile(rf"{_GATHERING_WORDS}(?i:{word})(?![\w-])|[^\S\n]+(?:also[^\S\n]+)?(?:held|hosted|convened|organi[sz]ed|chaired)"
+    return (regex.compile(rf"{_GATHERING_WORDS}(?i:{word})(?![\w-])|[^\S\n]+(?:also[^\S\n]+)?(?:met|gathered|convened|assembled)(?![\w-])"
+                          rf"|[^\S\n]+(?:also[^\S\n]+)?(?:held|hosted|convened|organi[sz]ed|chaired)"
                           rf"[^\S\n]+(?:a|an|the|its|their)[^\S\n]+(?:[\p{{L}}'\u2019-]+[^\S\n]+){{0,3}}?(?i:{word})(?![\w-])"),
             regex.compile(rf"(?<![\w-])(?i:{word})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$"))
+
+
+def _issued(head: str) -> regex.Pattern[str]:
+    """A document issued by the subject it follows: " issued a joint statement", " and Jordan
+    released their communiqué"."""
+    return regex.compile(
+        rf"(?:[^\S\n]+and[^\S\n]+[^.;:\n]{{1,60}}?)?[^\S\n]+(?:(?:also|jointly|have|has|had)[^\S\n]+)?"
+        rf"(?:issued|released|adopted|signed|published|put[^\S\n]+out)[^\S\n]+(?:a|an|the|their|its)[^\S\n]+"
+        rf"(?:[\p{{L}}-]+[^\S\n]+){{0,2}}?(?i:{regex.escape(head)})(?![\w-])")
 
 
 def _names(record: ActorRecord) -> str:

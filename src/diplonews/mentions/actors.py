@@ -505,11 +505,11 @@ class ActorFinder:
         self._bare_subject = regex.compile(
             rf"(?<!\b(?i:in|at|near|inside|outside|from)[^\S\n]+)\b{name}(?=(?:,[^\S\n]+(?!(?:the|its|which|who|whose)\b)\p{{Ll}}[^,;.\n\u201c\u201d\"]{{2,80}},)?,?[^\S\n]+"
             rf"(?:(?:also|later|earlier|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
-        # "Dana Whitfield on Monday urged …": a time adverbial between, only for a name opening the
-        # sentence; elsewhere the name is as often an object ("a team that visited Kamal Adwan on
-        # Monday said …": a place).
+        # "Dana Whitfield on Monday urged …": a time adverbial between, for a name that no lower-case
+        # word governs (after a sentence start, a dateline, an opener's comma or a title); after
+        # one it is as often an object ("a team that visited Kamal Adwan on Monday said …": a place).
         self._timed_subject = regex.compile(
-            rf"{_SENTENCE_START}{name}(?=[^\S\n]+(?:{subject_time})[^\S\n]+(?:(?:also|later|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}"
+            rf"(?<!\p{{Ll}}[^\S\n]+)(?<![\w-]){name}(?=[^\S\n]+(?:{subject_time})[^\S\n]+(?:(?:also|later|has|have|had|\p{{Ll}}+ly)[^\S\n]+){{0,2}}"
             rf"(?:(?i:{verbs})|{table.expand('{QUOTED_PASSIVE}')}))")
         qualifier = table.expand("{TITLE_QUALIFIER}")
         rank = table.expand("{RANK_WORD}")
