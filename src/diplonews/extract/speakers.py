@@ -415,18 +415,19 @@ class _Earlier:
         statement … The statement calls on …" is Egypt's (the first of a joint subject, as for
         demands), "the AU released a communiqué" the AU's."""
         issued = _issued(head)
-        found: ActorRecord | None = None
         i = self._last
         while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
             mention = self._mentions[i]
-            record = self._actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
-            if record is not None and record.kind in ("country", "organization", "group") and \
-                    issued.match(text, mention.end):
-                found = record  # keep going back: the first of "A and B issued …"
-            elif found is not None:
-                break
+            record = _issuer_record(mention, self._actors)
+            if record is not None and issued.match(text, mention.end):
+                # the first of "A and B issued …": a mention joined to this one by "and" or a comma
+                while i > 0 and (before := _issuer_record(self._mentions[i - 1], self._actors)) is not None and \
+                        _JOINED.fullmatch(text, self._mentions[i - 1].end, self._mentions[i].start) and \
+                        _OPENS_CLAUSE.match(text, self._mentions[i - 1].start):
+                    record, i = before, i - 1
+                return record
             i -= 1
-        return found
+        return None
 
     def latest(self, accept: Callable[[ActorRecord], bool],
                heard: Callable[[Mention], bool] = lambda _: True) -> ActorRecord | None:
@@ -444,9 +445,14 @@ class _Earlier:
 # What may stand between a body and the gathering it holds: capitalised words, ordinals and
 # words of kind ("the 44th ASEAN Summit", "the SADC Extraordinary Summit of Heads of State",
 # "the UN climate conference", "ASEAN leaders' informal meeting"); a verb or an article between
-# ("the IMF attended the conference") unties them.
+# ("the IMF attended the conference", "the EU snubs summit talks") unties them.
 _GATHERING_WORDS = (r"(?:['\u2019]s?)?(?:[^\S\n]+(?:\p{Lu}[\p{L}'\u2019-]*|\d+(?:st|nd|rd|th)?|of|and|(?:leaders|ministers)['\u2019]?"
-                    r"|(?!(?:the|a|an|to|for|at|in|on|with|by|of|from|and|or|but|was|were|is|are)(?![\w-]))\p{Ll}[\p{Ll}-]*(?<!ed))){0,5}?[^\S\n]+")
+                    r"|(?!(?:the|a|an|to|for|at|in|on|with|by|of|from|and|or|but|was|were|is|are)(?![\w-]))\p{Ll}[\p{Ll}-]*(?<!ed|s))){0,5}?[^\S\n]+")
+
+
+# Gatherings that "X met" tells of ("the Security Council met …. The meeting called …"); a
+# conference is not what a body meeting someone holds.
+_MET_GATHERINGS = frozenset(["meeting", "session", "summit"])
 
 
 def _named_with(head: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -454,17 +460,30 @@ def _named_with(head: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     summit", "the AU held a summit", "the UN Security Council met"), and right before it
     ("summit of the …")."""
     word = regex.escape(head)
-    return (regex.compile(rf"{_GATHERING_WORDS}(?i:{word})(?![\w-])|[^\S\n]+(?:also[^\S\n]+)?(?:met|gathered|convened|assembled)(?![\w-])"
+    met = r"[^\S\n]+(?:also[^\S\n]+)?(?:met|gathered|convened|assembled)(?![\w-])" \
+        if head.lower() in _MET_GATHERINGS else "(?!)"
+    return (regex.compile(rf"{_GATHERING_WORDS}(?i:{word})(?![\w-])|{met}"
                           rf"|[^\S\n]+(?:also[^\S\n]+)?(?:held|hosted|convened|organi[sz]ed|chaired)"
                           rf"[^\S\n]+(?:a|an|the|its|their)[^\S\n]+(?:[\p{{L}}'\u2019-]+[^\S\n]+){{0,3}}?(?i:{word})(?![\w-])"),
             regex.compile(rf"(?<![\w-])(?i:{word})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$"))
 
 
+# Two issuers joined as one subject: "Egypt and Jordan", "Egypt, Jordan"; the first opens its
+# clause ("Hamas attacked Israel and the UN issued …": Israel is an object, no issuer).
+_JOINED = regex.compile(r"[^\S\n]*(?:,|[^\S\n]+and)[^\S\n]+(?:the[^\S\n]+)?")
+_OPENS_CLAUSE = regex.compile(r"(?<=(?:^|[.!?;:\n\u201c\u201d\"]|,)[^\S\n]*(?:(?i:the|both)[^\S\n]+)?)")
+
+
+def _issuer_record(mention: Mention, actors: ActorTable) -> ActorRecord | None:
+    record = actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+    return record if record is not None and record.kind in ("country", "organization", "group") else None
+
+
 def _issued(head: str) -> regex.Pattern[str]:
-    """A document issued by the subject it follows: " issued a joint statement", " and Jordan
-    released their communiqué"."""
+    """A document issued by the subject it follows: " issued a joint statement", " released
+    their communiqué"."""
     return regex.compile(
-        rf"(?:[^\S\n]+and[^\S\n]+[^.;:\n]{{1,60}}?)?[^\S\n]+(?:(?:also|jointly|have|has|had)[^\S\n]+)?"
+        rf"[^\S\n]+(?:(?:also|jointly|have|has|had)[^\S\n]+)?"
         rf"(?:issued|released|adopted|signed|published|put[^\S\n]+out)[^\S\n]+(?:a|an|the|their|its)[^\S\n]+"
         rf"(?:[\p{{L}}-]+[^\S\n]+){{0,2}}?(?i:{regex.escape(head)})(?![\w-])")
 

@@ -60,7 +60,6 @@ class OrgNameFinder:
         self._posted_heads = frozenset(table.words("ORG_POSTED_HEAD")) if "ORG_POSTED_HEAD" in table.names \
             else frozenset()
         # "… Mission in Colombia", "… Delegation to the Sudan": where a posted body's name goes on.
-        self._and_more = regex.compile(rf"{_SP}(?:and|&){_SP}\p{{Lu}}")
         self._posted = regex.compile(rf"{_SP}(?:in|to){_SP}(?:the{_SP})?(?=\p{{Lu}})")
         self._not_start = frozenset(table.words("NOT_ORG_START"))
         self._not_word = frozenset(table.words("NOT_ORG_WORD"))
@@ -187,8 +186,8 @@ class OrgNameFinder:
         if head not in self._posted_heads or (posted := self._posted.match(text, end)) is None:
             return end
         anchor = by_start.get(posted.end())
-        if anchor is None or anchor.actor.kind != "country" or self._and_more.match(text, anchor.end):
-            return end  # "the UN Office in Afghanistan and Pakistan": no one country closes it
+        if anchor is None or anchor.actor.kind != "country":
+            return end
         return anchor.end
 
     def _organ_of_another(self, text: str, head: str, end: int, known: Anchor, by_end: dict[int, Anchor]) -> bool:
