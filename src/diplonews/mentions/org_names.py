@@ -180,9 +180,10 @@ class OrgNameFinder:
         return found
 
     def _posted_end(self, text: str, head: str, end: int, by_start: dict[int, Anchor]) -> int:
-        """Where a posted body's name ends: after the country it is posted to ("the UN Mission in
-        South Sudan", "the EU Delegation to Ukraine"), a known country that closes the phrase;
-        else at its head. The country is where the body works, not whose it is."""
+        """Where a posted body's name ends: after the known country right after "in" or "to" ("the
+        UN Mission in South Sudan", "the EU Delegation to Ukraine"; of two, the first: "the UN Office
+        in Colombia and Ecuador"); else at its head. The country is where the body works, not whose
+        it is."""
         if head not in self._posted_heads or (posted := self._posted.match(text, end)) is None:
             return end
         anchor = by_start.get(posted.end())
