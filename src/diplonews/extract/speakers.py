@@ -26,6 +26,7 @@ before wherever an actor was already found. Words of people who are no diplomati
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterator, Sequence
 
 import regex
@@ -342,7 +343,7 @@ class SpeakerFinder:
                 record = actors.descriptive(name, "organization", None, None)
             flags = "ao"
         elif match.start("gathering") >= 0:
-            record = earlier.host_of(text, match.group("gathering").split()[-1])
+            record = earlier.host_of(text, match.group("gathering").split()[-1].lower())
             if record is None:
                 return None
             flags = "ag" if record.kind == "group" else "ao"
@@ -355,7 +356,7 @@ class SpeakerFinder:
             def heard(m: Mention) -> bool:
                 return audience is None or audience.search(text, max(0, m.start - 20), m.start) is None
 
-            record = earlier.issuer_of(text, match.group("document").split()[-1]) \
+            record = earlier.issuer_of(text, match.group("document").split()[-1].lower()) \
                 or earlier.latest(lambda r: r.kind == "organization", heard=heard) \
                 or earlier.latest(lambda r: r.kind == "group", heard=heard)
             if record is None:
@@ -402,7 +403,7 @@ class _Earlier:
         i = self._last
         while i >= 0 and self._mentions[i].start >= self._pos - _REACH:
             mention = self._mentions[i]
-            record = self._actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+            record = _one_record(mention, self._actors)
             if record is not None and record.kind in ("organization", "group") and (
                     named_with[0].match(text, mention.end) or named_with[1].search(text, max(0, mention.start - 40),
                                                                                     mention.start)):
@@ -455,10 +456,11 @@ _GATHERING_WORDS = (r"(?:['\u2019]s?)?(?:[^\S\n]+(?:\p{Lu}[\p{L}'\u2019-]*|\d+(?
 _MET_GATHERINGS = frozenset(["meeting", "session", "summit"])
 
 
+@functools.cache
 def _named_with(head: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Patterns of a gathering named with its host: right after the host's mention ("the AU
     summit", "the AU held a summit", "the UN Security Council met"), and right before it
-    ("summit of the …")."""
+    ("summit of the …"); compiled once per gathering word."""
     word = regex.escape(head)
     met = r"[^\S\n]+(?:also[^\S\n]+)?(?:met|gathered|convened|assembled)(?![\w-])" \
         if head.lower() in _MET_GATHERINGS else "(?!)"
@@ -474,14 +476,20 @@ _JOINED = regex.compile(r"[^\S\n]*(?:,|[^\S\n]+and)[^\S\n]+(?:the[^\S\n]+)?")
 _OPENS_CLAUSE = regex.compile(r"(?<=(?:^|[.!?;:\n\u201c\u201d\"]|,)[^\S\n]*(?:(?i:the|both)[^\S\n]+)?)")
 
 
+def _one_record(mention: Mention, actors: ActorTable) -> ActorRecord | None:
+    """The actor of a mention that names one."""
+    return actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+
+
 def _issuer_record(mention: Mention, actors: ActorTable) -> ActorRecord | None:
-    record = actors.records.get(mention.actor_ids[0]) if len(mention.actor_ids) == 1 else None
+    record = _one_record(mention, actors)
     return record if record is not None and record.kind in ("country", "organization", "group") else None
 
 
+@functools.cache
 def _issued(head: str) -> regex.Pattern[str]:
     """A document issued by the subject it follows: " issued a joint statement", " released
-    their communiqué"."""
+    their communiqué" (compiled once per document word)."""
     return regex.compile(
         rf"[^\S\n]+(?:(?:also|jointly|have|has|had)[^\S\n]+)?"
         rf"(?:issued|released|adopted|signed|published|put[^\S\n]+out)[^\S\n]+(?:a|an|the|their|its)[^\S\n]+"
